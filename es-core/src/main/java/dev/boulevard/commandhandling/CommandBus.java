@@ -1,0 +1,19 @@
+package dev.boulevard.commandhandling;
+
+/** Dispatches commands to the handlers subscribed to it. */
+public interface CommandBus {
+
+  /**
+   * Subscribes a handler to the commands dispatched from now on.
+   *
+   * @param handler the handler
+   */
+  void subscribe(CommandHandler handler);
+
+  /**
+   * Dispatches a command to the subscribed handlers that handle its type.
+   *
+   * @param command the command
+   */
+  void dispatch(Object command);
+}

@@ -1,0 +1,88 @@
+package dev.boulevard.commandhandling;
+
+import dev.boulevard.eventdispatcher.EventDispatcher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * Wraps a command bus and announces each command's outcome, {@link CommandSucceeded} or {@link
+ * CommandFailed}, through an event dispatcher, for auditing and metrics.
+ *
+ * <p>A command dispatched from inside a handler is queued per thread, exactly as {@link
+ * SimpleCommandBus} does, and announced after it really ran, not when it was queued. A failure is
+ * announced and then rethrown; if announcing it fails too, that failure is added to it as
+ * suppressed. A listener that throws on a {@link CommandSucceeded} makes the dispatch throw,
+ * although the command was handled. Thread-safe when the wrapped bus and the dispatcher are.
+ */
+public final class EventDispatchingCommandBus implements CommandBus {
+
+  private final CommandBus delegate;
+  private final EventDispatcher dispatcher;
+  private final Clock clock;
+  private final CommandQueue queue = new CommandQueue(this::dispatchAndAnnounce);
+
+  /**
+   * Wraps a bus, taking the time from the system's UTC clock.
+   *
+   * @param delegate the bus that really dispatches
+   * @param dispatcher announces the outcomes
+   */
+  public EventDispatchingCommandBus(CommandBus delegate, EventDispatcher dispatcher) {
+    this(delegate, dispatcher, Clock.systemUTC());
+  }
+
+  /**
+   * Wraps a bus.
+   *
+   * @param delegate the bus that really dispatches
+   * @param dispatcher announces the outcomes
+   * @param clock says when each command was dispatched; durations come from {@link System#nanoTime}
+   */
+  public EventDispatchingCommandBus(CommandBus delegate, EventDispatcher dispatcher, Clock clock) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public void subscribe(CommandHandler handler) {
+    delegate.subscribe(handler);
+  }
+
+  /**
+   * Dispatches the command to the wrapped bus, or queues it, and announces its outcome once run.
+   */
+  @Override
+  public void dispatch(Object command) {
+    queue.dispatch(Objects.requireNonNull(command, "command"));
+  }
+
+  private void dispatchAndAnnounce(Object command) {
+    Instant dispatchedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    long start = System.nanoTime();
+    try {
+      delegate.dispatch(command);
+    } catch (RuntimeException | Error e) {
+      announceFailure(new CommandFailed(command, e, dispatchedAt, since(start)));
+      throw e;
+    }
+    dispatcher.dispatch(new CommandSucceeded(command, dispatchedAt, since(start)));
+  }
+
+  private void announceFailure(CommandFailed failed) {
+    try {
+      dispatcher.dispatch(failed);
+    } catch (RuntimeException e) {
+      if (e != failed.error()) {
+        failed.error().addSuppressed(e);
+      }
+    }
+  }
+
+  private static Duration since(long start) {
+    return Duration.ofNanos(Math.max(0, System.nanoTime() - start));
+  }
+}

@@ -1,0 +1,56 @@
+package dev.boulevard.commandhandling;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A command bus that hands each command, on the dispatching thread, to every subscribed handler
+ * that handles its type, in subscription order.
+ *
+ * <p>A command dispatched from inside a handler is queued and runs after the current command,
+ * before the outermost {@link #dispatch} returns, so that one command's work never interleaves with
+ * another's. If a command fails, the queued commands still run and the outermost dispatch throws
+ * the first failure, later ones added as suppressed.
+ *
+ * <p>Thread-safe: different threads dispatch concurrently, each with a queue of its own, and
+ * handlers may be subscribed at any time.
+ */
+public final class SimpleCommandBus implements CommandBus {
+
+  private final List<CommandHandler> handlers = new CopyOnWriteArrayList<>();
+  private final CommandQueue queue = new CommandQueue(this::handleNow);
+
+  /** Creates a bus with no handlers. */
+  public SimpleCommandBus() {}
+
+  @Override
+  public void subscribe(CommandHandler handler) {
+    handlers.add(Objects.requireNonNull(handler, "handler"));
+  }
+
+  /**
+   * Dispatches a command to every subscribed handler that handles its type.
+   *
+   * @param command the command
+   * @throws CommandNotHandledException if no subscribed handler handles the command's type
+   */
+  @Override
+  public void dispatch(Object command) {
+    queue.dispatch(Objects.requireNonNull(command, "command"));
+  }
+
+  private void handleNow(Object command) {
+    Class<?> type = command.getClass();
+    boolean handled = false;
+    for (CommandHandler handler : handlers) {
+      if (handler.handles(type)) {
+        handled = true;
+        handler.handle(command);
+      }
+    }
+    if (!handled) {
+      throw CommandNotHandledException.forCommand(command);
+    }
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Correlation and causation ids: which command or event caused an event, and which chain of work it
+ * belongs to, kept in {@link dev.boulevard.correlation.Causation} while a command is handled and
+ * written into event metadata by enrichers.
+ *
+ * <p>Parameters and return values are non-null unless documented otherwise.
+ */
+package dev.boulevard.correlation;

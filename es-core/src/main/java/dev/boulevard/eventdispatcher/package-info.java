@@ -1,0 +1,7 @@
+/**
+ * A small, typed event dispatcher, as in Broadway: listeners subscribe to a class of events and are
+ * called, in registration order, for every dispatched event of that class or a subclass.
+ *
+ * <p>Parameters and return values are non-null unless documented otherwise.
+ */
+package dev.boulevard.eventdispatcher;

@@ -1,0 +1,118 @@
+package dev.boulevard.eventsourcing;
+
+import dev.boulevard.domain.DomainEventStream;
+import dev.boulevard.domain.DomainMessage;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The base class of an aggregate whose state is the result of its events.
+ *
+ * <p>A subclass decides in its methods, then records the decision with {@link #apply}; its state
+ * changes only in {@link #when}, which also rebuilds the state from history. Events are typed by
+ * {@code E}, usually a sealed interface implemented by records, and dispatched without reflection:
+ *
+ * <pre>{@code
+ * protected void when(AccountEvent event) {
+ *   if (event instanceof Deposited deposited) balance += deposited.amount();
+ * }
+ * }</pre>
+ *
+ * <p>Unlike Broadway, reading the uncommitted events does not clear them: the repository marks them
+ * committed only once the store has accepted them. Not thread-safe: an instance belongs to the one
+ * command that loaded it.
+ *
+ * @param <E> the type of the aggregate's events
+ */
+public abstract class EventSourcedAggregateRoot<E> {
+
+  private final Class<E> eventType;
+  private final List<E> uncommitted = new ArrayList<>();
+  private long playhead = -1;
+
+  /**
+   * Creates an aggregate with no history.
+   *
+   * @param eventType the type of the aggregate's events, checked when history is replayed
+   */
+  protected EventSourcedAggregateRoot(Class<E> eventType) {
+    this.eventType = Objects.requireNonNull(eventType, "eventType");
+  }
+
+  /** {@return the aggregate's id, known once its first event has been applied} */
+  public abstract String aggregateId();
+
+  /**
+   * Changes the aggregate's state for one event; called for new events and for replayed history.
+   *
+   * @param event the event to take into account
+   */
+  protected abstract void when(E event);
+
+  /** {@return the child entities that also receive every event, after the root} */
+  protected Collection<? extends EventSourcedEntity<E>> childEntities() {
+    return List.of();
+  }
+
+  /**
+   * Records a new event: the aggregate and its children take it into account, and it waits in the
+   * uncommitted events until the repository saves the aggregate.
+   *
+   * @param event the event that happened
+   */
+  protected final void apply(E event) {
+    Objects.requireNonNull(event, "event");
+    handle(event);
+    playhead++;
+    uncommitted.add(event);
+  }
+
+  /** {@return the playhead of the last event applied, or -1 if there is none} */
+  public final long playhead() {
+    return playhead;
+  }
+
+  /** {@return the events applied since the aggregate was loaded or last saved, in order} */
+  public final List<E> uncommittedEvents() {
+    return List.copyOf(uncommitted);
+  }
+
+  /**
+   * Rebuilds the state from stored events; aggregate factories call this on a new instance.
+   *
+   * @param history the aggregate's events, their playheads following this aggregate's own
+   * @throws AggregateReplayException naming the aggregate, playhead and type of an event that does
+   *     not fit or that {@link #when} failed on
+   */
+  public final void initializeState(DomainEventStream history) {
+    for (DomainMessage message : history) {
+      if (message.playhead() != playhead + 1) {
+        throw AggregateReplayException.unexpectedPlayhead(getClass(), message, playhead + 1);
+      }
+      if (!eventType.isInstance(message.payload())) {
+        throw AggregateReplayException.unexpectedType(getClass(), message, eventType);
+      }
+      try {
+        handle(eventType.cast(message.payload()));
+      } catch (RuntimeException e) {
+        throw AggregateReplayException.dueTo(getClass(), message, e);
+      }
+      playhead = message.playhead();
+    }
+  }
+
+  final void markCommitted() {
+    uncommitted.clear();
+  }
+
+  private void handle(E event) {
+    when(event);
+    EventHandling.handleRecursively(event, this, childEntities());
+  }
+
+  final void applyFromEntity(E event) {
+    apply(event);
+  }
+}

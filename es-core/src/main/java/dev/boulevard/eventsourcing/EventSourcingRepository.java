@@ -1,0 +1,167 @@
+package dev.boulevard.eventsourcing;
+
+import dev.boulevard.domain.DomainEventStream;
+import dev.boulevard.domain.DomainMessage;
+import dev.boulevard.domain.Metadata;
+import dev.boulevard.eventhandling.EventBus;
+import dev.boulevard.eventstore.EventStore;
+import dev.boulevard.eventstore.EventStreamNotFoundException;
+import dev.boulevard.repository.AggregateNotFoundException;
+import dev.boulevard.repository.AggregateRepository;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Loads aggregates by replaying their events from an event store, and saves them by appending the
+ * events they recorded, then publishing those on an event bus.
+ *
+ * <p>Saving stamps each new event with an id and the clock's instant, runs the stream decorators in
+ * order, appends the stream in one all-or-nothing call, and only then marks the events committed
+ * and publishes them. If the append fails, the aggregate keeps its uncommitted events and nothing
+ * is published. Thread-safe when its store, bus, decorators and clock are.
+ *
+ * @param <A> the aggregate's type
+ */
+public final class EventSourcingRepository<A extends EventSourcedAggregateRoot<?>>
+    implements AggregateRepository<A> {
+
+  private final Class<A> aggregateType;
+  private final EventStore eventStore;
+  private final EventBus eventBus; // null when saved events are not published
+  private final AggregateFactory<A> factory;
+  private final List<EventStreamDecorator> decorators;
+  private final Clock clock;
+
+  private EventSourcingRepository(Builder<A> builder) {
+    this.aggregateType = builder.aggregateType;
+    this.eventStore = builder.eventStore;
+    this.eventBus = builder.eventBus;
+    this.factory = builder.factory;
+    this.decorators = List.copyOf(builder.decorators);
+    this.clock = builder.clock;
+  }
+
+  /**
+   * Starts building a repository.
+   *
+   * @param aggregateType the aggregate's class, named in errors
+   * @param eventStore where the events are stored
+   * @param factory how an aggregate is created from its history
+   * @param <A> the aggregate's type
+   * @return a builder that publishes to no bus and uses the UTC system clock until told otherwise
+   */
+  public static <A extends EventSourcedAggregateRoot<?>> Builder<A> builder(
+      Class<A> aggregateType, EventStore eventStore, AggregateFactory<A> factory) {
+    return new Builder<>(aggregateType, eventStore, factory);
+  }
+
+  @Override
+  public A load(String aggregateId) {
+    Objects.requireNonNull(aggregateId, "aggregateId");
+    DomainEventStream history;
+    try {
+      history = eventStore.load(aggregateId);
+    } catch (EventStreamNotFoundException e) {
+      throw AggregateNotFoundException.forAggregate(aggregateType, aggregateId, e);
+    }
+    return factory.create(aggregateId, history);
+  }
+
+  @Override
+  public Optional<A> find(String aggregateId) {
+    Objects.requireNonNull(aggregateId, "aggregateId");
+    DomainEventStream history = eventStore.loadFromPlayhead(aggregateId, 0);
+    return history.isEmpty() ? Optional.empty() : Optional.of(factory.create(aggregateId, history));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException if the aggregate is not of this repository's class
+   * @throws dev.boulevard.eventstore.DuplicatePlayheadException if another writer saved the same
+   *     aggregate first; the aggregate keeps its uncommitted events
+   */
+  @Override
+  public void save(A aggregate) {
+    Objects.requireNonNull(aggregate, "aggregate");
+    if (!aggregateType.isInstance(aggregate)) {
+      throw new IllegalArgumentException(
+          "This repository saves "
+              + aggregateType.getName()
+              + ", not "
+              + aggregate.getClass().getName());
+    }
+    List<?> events = aggregate.uncommittedEvents();
+    if (events.isEmpty()) {
+      return;
+    }
+    String aggregateId = aggregate.aggregateId();
+    DomainEventStream stream =
+        record(aggregateId, aggregate.playhead() - events.size() + 1, events);
+    for (EventStreamDecorator decorator : decorators) {
+      stream = decorator.decorateForWrite(aggregateType, aggregateId, stream);
+    }
+    eventStore.append(aggregateId, stream);
+    aggregate.markCommitted();
+    if (eventBus != null) {
+      eventBus.publish(stream);
+    }
+  }
+
+  private DomainEventStream record(String aggregateId, long firstPlayhead, List<?> events) {
+    var messages = new ArrayList<DomainMessage>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      messages.add(
+          DomainMessage.recordNow(
+              aggregateId, firstPlayhead + i, Metadata.empty(), events.get(i), clock));
+    }
+    return DomainEventStream.of(messages);
+  }
+
+  /**
+   * Builds an {@link EventSourcingRepository}.
+   *
+   * @param <A> the aggregate's type
+   */
+  public static final class Builder<A extends EventSourcedAggregateRoot<?>> {
+
+    private final Class<A> aggregateType;
+    private final EventStore eventStore;
+    private final AggregateFactory<A> factory;
+    private final List<EventStreamDecorator> decorators = new ArrayList<>();
+    private EventBus eventBus;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(Class<A> aggregateType, EventStore eventStore, AggregateFactory<A> factory) {
+      this.aggregateType = Objects.requireNonNull(aggregateType, "aggregateType");
+      this.eventStore = Objects.requireNonNull(eventStore, "eventStore");
+      this.factory = Objects.requireNonNull(factory, "factory");
+    }
+
+    /** {@return this builder, set to publish saved events on the bus} */
+    public Builder<A> eventBus(EventBus bus) {
+      this.eventBus = Objects.requireNonNull(bus, "bus");
+      return this;
+    }
+
+    /** {@return this builder, with a decorator added after those added before} */
+    public Builder<A> decorator(EventStreamDecorator decorator) {
+      decorators.add(Objects.requireNonNull(decorator, "decorator"));
+      return this;
+    }
+
+    /** {@return this builder, set to stamp new events with the clock's instants} */
+    public Builder<A> clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** {@return the repository} */
+    public EventSourcingRepository<A> build() {
+      return new EventSourcingRepository<>(this);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.boulevard.eventstore;
+
+import dev.boulevard.BoulevardException;
+
+/** A failure of an event store, such as a lost connection or an event that cannot be read. */
+public class EventStoreException extends BoulevardException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message what went wrong, naming the aggregate and playhead where known
+   */
+  protected EventStoreException(String message) {
+    super(message);
+  }
+
+  /**
+   * Creates the exception with its cause.
+   *
+   * @param message what went wrong, naming the aggregate and playhead where known
+   * @param cause the underlying failure
+   */
+  protected EventStoreException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  /**
+   * Reports a failure of the store's storage while working on an aggregate.
+   *
+   * @param operation what the store was doing, such as "append"
+   * @param aggregateId the aggregate concerned
+   * @param cause the underlying failure
+   * @return the exception
+   */
+  public static EventStoreException dueTo(String operation, String aggregateId, Throwable cause) {
+    return new EventStoreException(
+        "Could not " + operation + " the events of aggregate '" + aggregateId + "': " + cause,
+        cause);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.boulevard.eventstore;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The store's events of every aggregate as one ordered log, for projections that tail it from a
+ * checkpoint.
+ *
+ * <p>Reading is exact: a reader that resumes from the checkpoint of the last event it handled never
+ * skips an event that commits later, never reads one twice, never waits on a hole left by an append
+ * that rolled back, and needs no timeout to be sure of any of it. An event becomes readable once
+ * every event before it in the log's order is readable too.
+ */
+public interface GlobalEventLog {
+
+  /**
+   * Reads a batch of the events that follow a checkpoint, in the log's order.
+   *
+   * @param after the checkpoint of the last event already handled, or {@link
+   *     Checkpoint#beginning()}
+   * @param limit the most events to return, 1 or more
+   * @return up to {@code limit} events; empty when the reader has caught up
+   */
+  List<LoggedMessage> read(Checkpoint after, int limit);
+
+  /**
+   * Streams every event that follows a checkpoint and is readable now, in the log's order, holding
+   * only a bounded number of them in memory at a time.
+   *
+   * <p>The stream may hold a connection: close it, with try-with-resources.
+   *
+   * @param after the checkpoint of the last event already handled, or {@link
+   *     Checkpoint#beginning()}
+   * @return the events, lazily
+   */
+  Stream<LoggedMessage> stream(Checkpoint after);
+
+  /** {@return the checkpoint of the last readable event, or the beginning if there is none} */
+  Checkpoint head();
+
+  /**
+   * Waits until events that follow a checkpoint may be readable, so that tailing readers need not
+   * poll hard.
+   *
+   * <p>A {@code true} answer is a hint to read, not a promise that a read finds something.
+   *
+   * @param after the checkpoint of the last event already handled
+   * @param timeout how long to wait at most
+   * @return whether new events may be readable; {@code false} if the timeout passed first
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  boolean awaitEventsAfter(Checkpoint after, Duration timeout) throws InterruptedException;
+}

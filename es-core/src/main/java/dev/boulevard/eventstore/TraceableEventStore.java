@@ -1,0 +1,76 @@
+package dev.boulevard.eventstore;
+
+import dev.boulevard.domain.DomainEventStream;
+import dev.boulevard.domain.DomainMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Wraps an event store and records what is appended through it once {@link #trace()} was called,
+ * for tests that check which events a piece of code stored.
+ *
+ * <p>Thread-safe when the wrapped store is.
+ */
+public final class TraceableEventStore implements EventStore {
+
+  private final EventStore delegate;
+  private final List<DomainMessage> recorded = new ArrayList<>();
+  private boolean tracing;
+
+  /**
+   * Wraps a store.
+   *
+   * @param delegate the store that really stores the events
+   */
+  public TraceableEventStore(EventStore delegate) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+  }
+
+  @Override
+  public DomainEventStream load(String aggregateId) {
+    return delegate.load(aggregateId);
+  }
+
+  @Override
+  public DomainEventStream loadFromPlayhead(String aggregateId, long playhead) {
+    return delegate.loadFromPlayhead(aggregateId, playhead);
+  }
+
+  /** Appends through the wrapped store and, when tracing, records the stream once it is stored. */
+  @Override
+  public void append(String aggregateId, DomainEventStream stream) {
+    delegate.append(aggregateId, stream);
+    synchronized (recorded) {
+      if (tracing) {
+        recorded.addAll(stream.messages());
+      }
+    }
+  }
+
+  /** Starts recording appended events. */
+  public void trace() {
+    synchronized (recorded) {
+      tracing = true;
+    }
+  }
+
+  /** {@return the payloads of the events appended since tracing started, in order} */
+  public List<Object> events() {
+    return messages().stream().map(DomainMessage::payload).toList();
+  }
+
+  /** {@return the messages appended since tracing started, in order} */
+  public List<DomainMessage> messages() {
+    synchronized (recorded) {
+      return List.copyOf(recorded);
+    }
+  }
+
+  /** Forgets the recorded events; tracing goes on if it was on. */
+  public void clearEvents() {
+    synchronized (recorded) {
+      recorded.clear();
+    }
+  }
+}

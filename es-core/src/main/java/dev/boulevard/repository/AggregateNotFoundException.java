@@ -1,0 +1,41 @@
+package dev.boulevard.repository;
+
+import dev.boulevard.BoulevardException;
+
+/** Thrown when an aggregate that must exist does not. */
+public final class AggregateNotFoundException extends BoulevardException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String aggregateType;
+  private final String aggregateId;
+
+  private AggregateNotFoundException(String aggregateType, String aggregateId, Throwable cause) {
+    super(aggregateType + " '" + aggregateId + "' does not exist", cause);
+    this.aggregateType = aggregateType;
+    this.aggregateId = aggregateId;
+  }
+
+  /**
+   * Creates the exception for an aggregate that does not exist.
+   *
+   * @param aggregateType the aggregate's class
+   * @param aggregateId the id that was looked for
+   * @param cause the store's own failure, or null
+   * @return the exception
+   */
+  public static AggregateNotFoundException forAggregate(
+      Class<?> aggregateType, String aggregateId, Throwable cause) {
+    return new AggregateNotFoundException(aggregateType.getSimpleName(), aggregateId, cause);
+  }
+
+  /** {@return the simple name of the aggregate's class} */
+  public String aggregateType() {
+    return aggregateType;
+  }
+
+  /** {@return the id that was looked for} */
+  public String aggregateId() {
+    return aggregateId;
+  }
+}

@@ -1,0 +1,183 @@
+package dev.boulevard.testing;
+
+import dev.boulevard.domain.DomainEventStream;
+import dev.boulevard.domain.DomainMessage;
+import dev.boulevard.domain.Metadata;
+import dev.boulevard.eventsourcing.AggregateFactory;
+import dev.boulevard.eventsourcing.EventSourcedAggregateRoot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Tests an aggregate on its own: given the events of its history, when an action is taken on it,
+ * then it records exactly these events, or throws.
+ *
+ * <pre>{@code
+ * AggregateScenario.forAggregate(AggregateFactory.of(Account::new))
+ *     .withAggregateId("a-1")
+ *     .given(new Opened("a-1"))
+ *     .when(account -> account.deposit(10))
+ *     .then(new Deposited("a-1", 10))
+ *     .when(account -> account.withdraw(50))
+ *     .thenThrows(InsufficientFunds.class);
+ * }</pre>
+ *
+ * <p>Each {@code then} checks only the events recorded by the {@code when} just before it. Not
+ * thread-safe: one scenario per test.
+ *
+ * @param <A> the aggregate's type
+ */
+public final class AggregateScenario<A extends EventSourcedAggregateRoot<?>> {
+
+  private final AggregateFactory<A> factory;
+  private final TestClock clock = TestClock.standingStill();
+  private final List<DomainMessage> history = new ArrayList<>();
+  private String aggregateId = "1";
+  private A aggregate;
+  private int eventsSeen;
+  private Outcome outcome;
+
+  private AggregateScenario(AggregateFactory<A> factory) {
+    this.factory = Objects.requireNonNull(factory, "factory");
+  }
+
+  /**
+   * Starts a scenario.
+   *
+   * @param factory how the aggregate is rebuilt from the given events
+   * @param <A> the aggregate's type
+   * @return the scenario
+   */
+  public static <A extends EventSourcedAggregateRoot<?>> AggregateScenario<A> forAggregate(
+      AggregateFactory<A> factory) {
+    return new AggregateScenario<>(factory);
+  }
+
+  /** {@return this scenario, with the id that the given events are stored under} */
+  public AggregateScenario<A> withAggregateId(String aggregateId) {
+    this.aggregateId = Objects.requireNonNull(aggregateId, "aggregateId");
+    return this;
+  }
+
+  /** {@return the clock that stamps the given events, for the test to pass to the aggregate} */
+  public TestClock clock() {
+    return clock;
+  }
+
+  /**
+   * Adds events to the aggregate's history, after any given before.
+   *
+   * @param events the events, in order
+   * @return this scenario
+   */
+  public AggregateScenario<A> given(Object... events) {
+    if (outcome != null) {
+      throw new IllegalStateException("given(...) comes before the first when(...)");
+    }
+    for (Object event : events) {
+      history.add(
+          DomainMessage.recordNow(aggregateId, history.size(), Metadata.empty(), event, clock));
+    }
+    aggregate =
+        history.isEmpty() ? null : factory.create(aggregateId, DomainEventStream.of(history));
+    return this;
+  }
+
+  /**
+   * Takes an action on the aggregate that the given events built.
+   *
+   * @param action what to do with the aggregate
+   * @return this scenario
+   */
+  public AggregateScenario<A> when(Consumer<? super A> action) {
+    if (aggregate == null) {
+      throw new IllegalStateException(
+          "There is no aggregate yet: give it events with given(...) or create it with"
+              + " whenCreating(...)");
+    }
+    return run(() -> action.accept(aggregate));
+  }
+
+  /**
+   * Creates the aggregate, for scenarios of how an aggregate comes into being.
+   *
+   * @param creation creates the aggregate, usually through its static factory method
+   * @return this scenario
+   */
+  public AggregateScenario<A> whenCreating(Supplier<? extends A> creation) {
+    if (aggregate != null) {
+      throw new IllegalStateException("The aggregate exists already; use when(...)");
+    }
+    return run(() -> aggregate = creation.get());
+  }
+
+  /**
+   * Checks that the last {@code when} recorded exactly these events, in this order.
+   *
+   * @param events the expected events; none to expect that nothing was recorded
+   * @return this scenario
+   * @throws AssertionError if other events were recorded, or the {@code when} threw
+   */
+  public AggregateScenario<A> then(Object... events) {
+    Outcome.requireWhen(outcome);
+    outcome.assertEvents(List.of(events));
+    return this;
+  }
+
+  /**
+   * Checks that the last {@code when} threw an exception of the given type.
+   *
+   * @param type the expected exception's type, or a supertype of it
+   * @return this scenario
+   * @throws AssertionError if the {@code when} did not throw such an exception
+   */
+  public AggregateScenario<A> thenThrows(Class<? extends Throwable> type) {
+    return thenThrows(type, null);
+  }
+
+  /**
+   * Checks that the last {@code when} threw an exception of the given type whose message contains
+   * the given text.
+   *
+   * @param type the expected exception's type, or a supertype of it
+   * @param messagePart text the exception's message must contain, or null for any message
+   * @return this scenario
+   * @throws AssertionError if the {@code when} did not throw such an exception
+   */
+  public AggregateScenario<A> thenThrows(Class<? extends Throwable> type, String messagePart) {
+    Outcome.requireWhen(outcome);
+    outcome.assertThrows(Objects.requireNonNull(type, "type"), messagePart);
+    return this;
+  }
+
+  /**
+   * Runs further checks on the aggregate's state, such as with a test framework's assertions.
+   *
+   * @param assertions the checks
+   * @return this scenario
+   */
+  public AggregateScenario<A> thenAggregate(Consumer<? super A> assertions) {
+    Objects.requireNonNull(aggregate, "there is no aggregate to check");
+    assertions.accept(aggregate);
+    return this;
+  }
+
+  private AggregateScenario<A> run(Runnable when) {
+    try {
+      when.run();
+    } catch (RuntimeException | AssertionError e) {
+      outcome = Outcome.failed(e);
+      return this;
+    }
+    if (aggregate == null) {
+      throw new IllegalStateException("whenCreating(...) returned no aggregate");
+    }
+    List<?> all = aggregate.uncommittedEvents();
+    outcome = Outcome.recorded(all.subList(eventsSeen, all.size()));
+    eventsSeen = all.size();
+    return this;
+  }
+}

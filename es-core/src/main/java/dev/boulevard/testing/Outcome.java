@@ -1,0 +1,66 @@
+package dev.boulevard.testing;
+
+import java.util.List;
+import java.util.Objects;
+
+/** What the last "when" of a scenario did: recorded events, or threw. */
+final class Outcome {
+
+  private final List<Object> events;
+  private final Throwable failure;
+
+  private Outcome(List<Object> events, Throwable failure) {
+    this.events = events;
+    this.failure = failure;
+  }
+
+  static Outcome recorded(List<?> events) {
+    return new Outcome(List.copyOf(events), null);
+  }
+
+  static Outcome failed(Throwable failure) {
+    return new Outcome(List.of(), Objects.requireNonNull(failure));
+  }
+
+  static void requireWhen(Outcome outcome) {
+    if (outcome == null) {
+      throw new IllegalStateException("Call when(...) before then...(...)");
+    }
+  }
+
+  void assertEvents(List<?> expected) {
+    if (failure != null) {
+      throw new AssertionError(
+          "Expected " + expected.size() + " event(s), but 'when' threw " + failure, failure);
+    }
+    EventComparison.assertSameEvents("Recorded events differ", expected, events);
+  }
+
+  void assertThrows(Class<? extends Throwable> type, String messagePart) {
+    if (failure == null) {
+      throw new AssertionError(
+          "Expected 'when' to throw "
+              + type.getName()
+              + ", but it recorded "
+              + events.size()
+              + " event(s): "
+              + events);
+    }
+    if (!type.isInstance(failure)) {
+      throw new AssertionError(
+          "Expected 'when' to throw " + type.getName() + ", but it threw " + failure, failure);
+    }
+    String message = String.valueOf(failure.getMessage());
+    if (messagePart != null && !message.contains(messagePart)) {
+      throw new AssertionError(
+          "Expected the "
+              + type.getSimpleName()
+              + "'s message to contain \""
+              + messagePart
+              + "\", but it was \""
+              + message
+              + "\"",
+          failure);
+    }
+  }
+}

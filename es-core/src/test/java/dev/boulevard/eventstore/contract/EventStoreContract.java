@@ -1,0 +1,277 @@
+package dev.boulevard.eventstore.contract;
+
+import static dev.boulevard.eventstore.contract.ContractMessages.deposits;
+import static dev.boulevard.eventstore.contract.ContractMessages.message;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.boulevard.domain.DomainEventStream;
+import dev.boulevard.domain.DomainMessage;
+import dev.boulevard.domain.Metadata;
+import dev.boulevard.eventstore.DuplicatePlayheadException;
+import dev.boulevard.eventstore.EventStore;
+import dev.boulevard.eventstore.EventStreamNotFoundException;
+import dev.boulevard.eventstore.InvalidEventStreamException;
+import dev.boulevard.eventstore.contract.ContractEvent.Deposited;
+import dev.boulevard.eventstore.contract.ContractEvent.Opened;
+import dev.boulevard.eventstore.contract.ContractEvent.Withdrawn;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The behaviour every {@link EventStore} shares: a store's test extends this class and returns a
+ * new, empty store from {@link #createStore()}.
+ *
+ * <p>A store checks that an append's playheads are free, not that they continue the stored stream,
+ * as Broadway's stores do; some tests below rely on that to place a free playhead before a taken
+ * one.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+public abstract class EventStoreContract {
+
+  private EventStore store;
+
+  /** {@return a new store that holds no events; called before each test} */
+  protected abstract EventStore createStore();
+
+  @BeforeEach
+  void createEmptyStore() {
+    store = createStore();
+  }
+
+  @Test
+  void stores_a_new_stream_and_loads_it_back_equal() {
+    var metadata =
+        Metadata.of("user", "alice").with("correlation_id", UUID.randomUUID().toString());
+    var stream =
+        DomainEventStream.of(
+            new DomainMessage(
+                UUID.randomUUID(),
+                "account-1",
+                0,
+                metadata,
+                new Opened("account-1", "Alice"),
+                Instant.parse("2026-02-03T04:05:06.000001Z")),
+            new DomainMessage(
+                UUID.randomUUID(),
+                "account-1",
+                1,
+                Metadata.empty(),
+                new Deposited("account-1", 100),
+                Instant.parse("2026-02-03T04:05:06.999999Z")),
+            new DomainMessage(
+                UUID.randomUUID(),
+                "account-1",
+                2,
+                metadata.with("user", "bob"),
+                new Withdrawn("account-1", 30),
+                Instant.parse("1999-12-31T23:59:59.500000Z")));
+
+    store.append("account-1", stream);
+
+    assertThat(store.load("account-1")).isEqualTo(stream);
+  }
+
+  @Test
+  void appends_to_an_existing_stream() {
+    var first = deposits("account-1", 0, 2);
+    var second = deposits("account-1", 2, 3);
+    store.append("account-1", first);
+
+    store.append("account-1", second);
+
+    assertThat(store.load("account-1").messages())
+        .containsExactlyElementsOf(concat(first, second).messages());
+  }
+
+  @Test
+  void loading_an_aggregate_without_events_fails_naming_it() {
+    assertThatThrownBy(() -> store.load("nobody"))
+        .isInstanceOfSatisfying(
+            EventStreamNotFoundException.class,
+            thrown -> assertThat(thrown.aggregateId()).isEqualTo("nobody"))
+        .hasMessageContaining("'nobody'");
+  }
+
+  @Test
+  void loading_from_a_playhead_of_an_aggregate_without_events_is_empty() {
+    assertThat(store.loadFromPlayhead("nobody", 0)).isEqualTo(DomainEventStream.empty());
+  }
+
+  @Test
+  void refuses_a_taken_playhead_naming_the_aggregate_and_the_playhead() {
+    var stored = deposits("account-1", 0, 2);
+    store.append("account-1", stored);
+
+    assertThatThrownBy(() -> store.append("account-1", deposits("account-1", 1, 2)))
+        .isInstanceOfSatisfying(
+            DuplicatePlayheadException.class,
+            thrown -> {
+              assertThat(thrown.aggregateId()).isEqualTo("account-1");
+              assertThat(thrown.playhead()).isEqualTo(1);
+            })
+        .hasMessageContaining("'account-1'")
+        .hasMessageContaining("1");
+    assertThat(store.load("account-1")).isEqualTo(stored);
+  }
+
+  @Test
+  void stores_nothing_of_a_stream_whose_second_message_takes_a_stored_playhead() {
+    var low = deposits("account-1", 0, 2);
+    var high = deposits("account-1", 3, 1);
+    store.append("account-1", low);
+    store.append("account-1", high);
+
+    assertThatThrownBy(() -> store.append("account-1", deposits("account-1", 2, 2)))
+        .isInstanceOfSatisfying(
+            DuplicatePlayheadException.class,
+            thrown -> {
+              assertThat(thrown.aggregateId()).isEqualTo("account-1");
+              // A store that cannot tell which playhead its storage refused names the first one.
+              assertThat(thrown.playhead()).isBetween(2L, 3L);
+            });
+    assertThat(store.load("account-1").messages())
+        .containsExactlyElementsOf(concat(low, high).messages());
+  }
+
+  @Test
+  void loads_from_a_playhead_inclusively() {
+    var stream = deposits("account-1", 0, 5);
+    store.append("account-1", stream);
+
+    assertThat(store.loadFromPlayhead("account-1", 2).messages())
+        .containsExactlyElementsOf(stream.messages().subList(2, 5));
+    assertThat(store.loadFromPlayhead("account-1", 0)).isEqualTo(stream);
+  }
+
+  @Test
+  void loading_from_past_the_last_playhead_is_empty() {
+    store.append("account-1", deposits("account-1", 0, 5));
+
+    assertThat(store.loadFromPlayhead("account-1", 5)).isEqualTo(DomainEventStream.empty());
+    assertThat(store.loadFromPlayhead("account-1", Long.MAX_VALUE).isEmpty()).isTrue();
+  }
+
+  @Test
+  void appending_an_empty_stream_changes_nothing() {
+    var stored = deposits("account-1", 0, 2);
+    store.append("account-1", stored);
+
+    store.append("account-1", DomainEventStream.empty());
+
+    assertThat(store.load("account-1")).isEqualTo(stored);
+  }
+
+  @Test
+  void appending_an_empty_stream_to_a_new_aggregate_does_not_create_it() {
+    store.append("account-1", DomainEventStream.empty());
+
+    assertThatExceptionOfType(EventStreamNotFoundException.class)
+        .isThrownBy(() -> store.load("account-1"));
+    assertThat(store.loadFromPlayhead("account-1", 0).isEmpty()).isTrue();
+  }
+
+  @Test
+  void refuses_a_stream_that_names_another_aggregate_and_stores_nothing() {
+    var stream =
+        DomainEventStream.of(
+            message("account-1", 0, new Opened("account-1", "Alice")),
+            message("account-2", 1, new Deposited("account-2", 5)));
+
+    assertThatExceptionOfType(InvalidEventStreamException.class)
+        .isThrownBy(() -> store.append("account-1", stream))
+        .withMessageContaining("'account-1'")
+        .withMessageContaining("'account-2'");
+    assertThat(store.loadFromPlayhead("account-1", 0).isEmpty()).isTrue();
+    assertThat(store.loadFromPlayhead("account-2", 0).isEmpty()).isTrue();
+  }
+
+  @Test
+  void refuses_a_stream_with_a_gap_between_playheads_and_stores_nothing() {
+    var stored = deposits("account-1", 0, 1);
+    store.append("account-1", stored);
+    var gapped = concat(deposits("account-1", 1, 1), deposits("account-1", 3, 1));
+
+    assertThatExceptionOfType(InvalidEventStreamException.class)
+        .isThrownBy(() -> store.append("account-1", gapped))
+        .withMessageContaining("'account-1'");
+    assertThat(store.load("account-1")).isEqualTo(stored);
+  }
+
+  @Test
+  void refuses_a_stream_with_playheads_out_of_order_and_stores_nothing() {
+    var backwards = concat(deposits("account-1", 1, 1), deposits("account-1", 0, 1));
+
+    assertThatExceptionOfType(InvalidEventStreamException.class)
+        .isThrownBy(() -> store.append("account-1", backwards));
+    assertThat(store.loadFromPlayhead("account-1", 0).isEmpty()).isTrue();
+  }
+
+  @Test
+  void keeps_aggregates_apart_when_one_id_is_a_prefix_of_another() {
+    var a = deposits("a", 0, 2);
+    var aa = deposits("aa", 0, 3);
+    var a1 = deposits("a-1", 0, 1);
+    store.append("a", a);
+    store.append("aa", aa);
+    store.append("a-1", a1);
+
+    assertThat(store.load("a")).isEqualTo(a);
+    assertThat(store.load("aa")).isEqualTo(aa);
+    assertThat(store.load("a-1")).isEqualTo(a1);
+    assertThat(store.loadFromPlayhead("a", 2).isEmpty()).isTrue();
+  }
+
+  @Test
+  void tells_apart_ids_that_differ_only_in_case_or_trailing_space() {
+    var ids = List.of("account", "ACCOUNT", "Account", "account ");
+    ids.forEach(id -> store.append(id, deposits(id, 0, 1)));
+
+    for (var id : ids) {
+      assertThat(store.load(id).messages())
+          .singleElement()
+          .extracting(DomainMessage::aggregateId)
+          .isEqualTo(id);
+    }
+  }
+
+  @Test
+  void stores_unicode_ids_metadata_and_payloads_unchanged() {
+    var id = "konto-Ärger-日本-🚀";
+    var metadata =
+        Metadata.of(Map.of("user", "Zoë 🦄", "ключ", "значение", "quote", "it's \"quoted\" \\ ok"));
+    var stream = DomainEventStream.of(message(id, 0, metadata, new Opened(id, "Zoë 𝄞 ñandú")));
+
+    store.append(id, stream);
+
+    assertThat(store.load(id)).isEqualTo(stream);
+  }
+
+  @Test
+  @Timeout(120)
+  void exactly_one_of_many_racing_writers_wins_each_playhead() throws Exception {
+    var winners = new ArrayList<DomainEventStream>();
+    try (var race = new PlayheadRace(store, "raced", 8)) {
+      for (long playhead = 0; playhead < 200; playhead += 2) {
+        winners.add(race.run(playhead));
+      }
+    }
+
+    assertThat(store.load("raced").messages())
+        .containsExactlyElementsOf(concat(winners.toArray(DomainEventStream[]::new)).messages());
+  }
+
+  private static DomainEventStream concat(DomainEventStream... streams) {
+    return DomainEventStream.of(Stream.of(streams).flatMap(DomainEventStream::stream).toList());
+  }
+}

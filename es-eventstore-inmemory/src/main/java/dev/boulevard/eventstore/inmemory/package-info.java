@@ -1,0 +1,7 @@
+/**
+ * An event store in memory, {@link dev.boulevard.eventstore.inmemory.InMemoryEventStore}: fast and
+ * thread-safe, for tests and small applications.
+ *
+ * <p>Parameters and return values are non-null unless documented otherwise.
+ */
+package dev.boulevard.eventstore.inmemory;

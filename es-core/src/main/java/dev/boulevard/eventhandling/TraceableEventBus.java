@@ -2,7 +2,7 @@ package dev.boulevard.eventhandling;
 
 import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.domain.DomainMessage;
-import java.util.ArrayList;
+import dev.boulevard.internal.MessageRecorder;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,8 +17,7 @@ import java.util.Objects;
 public final class TraceableEventBus implements EventBus {
 
   private final EventBus delegate;
-  private final List<DomainMessage> recorded = new ArrayList<>();
-  private boolean tracing;
+  private final MessageRecorder recorder = new MessageRecorder();
 
   /** Wraps a new {@link SimpleEventBus}. */
   public TraceableEventBus() {
@@ -43,37 +42,27 @@ public final class TraceableEventBus implements EventBus {
   @Override
   public void publish(DomainEventStream stream) {
     Objects.requireNonNull(stream, "stream");
-    synchronized (recorded) {
-      if (tracing) {
-        recorded.addAll(stream.messages());
-      }
-    }
+    recorder.record(stream);
     delegate.publish(stream);
   }
 
-  /** Starts recording published messages. */
+  /** Starts recording published events. */
   public void trace() {
-    synchronized (recorded) {
-      tracing = true;
-    }
+    recorder.trace();
   }
 
-  /** {@return the payloads of the messages published since tracing started, in order} */
+  /** {@return the payloads of the events published since tracing started, in order} */
   public List<Object> events() {
-    return messages().stream().map(DomainMessage::payload).toList();
+    return recorder.payloads();
   }
 
   /** {@return the messages published since tracing started, in order} */
   public List<DomainMessage> messages() {
-    synchronized (recorded) {
-      return List.copyOf(recorded);
-    }
+    return recorder.messages();
   }
 
-  /** Forgets the recorded messages; tracing goes on if it was on. */
-  public void clear() {
-    synchronized (recorded) {
-      recorded.clear();
-    }
+  /** Forgets the recorded events; tracing goes on if it was on. */
+  public void clearEvents() {
+    recorder.clear();
   }
 }

@@ -2,7 +2,7 @@ package dev.boulevard.eventstore;
 
 import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.domain.DomainMessage;
-import java.util.ArrayList;
+import dev.boulevard.internal.MessageRecorder;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,8 +15,7 @@ import java.util.Objects;
 public final class TraceableEventStore implements EventStore {
 
   private final EventStore delegate;
-  private final List<DomainMessage> recorded = new ArrayList<>();
-  private boolean tracing;
+  private final MessageRecorder recorder = new MessageRecorder();
 
   /**
    * Wraps a store.
@@ -41,36 +40,26 @@ public final class TraceableEventStore implements EventStore {
   @Override
   public void append(String aggregateId, DomainEventStream stream) {
     delegate.append(aggregateId, stream);
-    synchronized (recorded) {
-      if (tracing) {
-        recorded.addAll(stream.messages());
-      }
-    }
+    recorder.record(stream);
   }
 
   /** Starts recording appended events. */
   public void trace() {
-    synchronized (recorded) {
-      tracing = true;
-    }
+    recorder.trace();
   }
 
   /** {@return the payloads of the events appended since tracing started, in order} */
   public List<Object> events() {
-    return messages().stream().map(DomainMessage::payload).toList();
+    return recorder.payloads();
   }
 
   /** {@return the messages appended since tracing started, in order} */
   public List<DomainMessage> messages() {
-    synchronized (recorded) {
-      return List.copyOf(recorded);
-    }
+    return recorder.messages();
   }
 
   /** Forgets the recorded events; tracing goes on if it was on. */
   public void clearEvents() {
-    synchronized (recorded) {
-      recorded.clear();
-    }
+    recorder.clear();
   }
 }

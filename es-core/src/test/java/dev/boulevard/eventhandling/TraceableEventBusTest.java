@@ -38,7 +38,7 @@ class TraceableEventBusTest {
     bus.trace();
     bus.publish(streamOf("opened"));
 
-    bus.clear();
+    bus.clearEvents();
     bus.publish(streamOf("deposited"));
 
     assertThat(bus.events()).containsExactly("deposited");

@@ -1,0 +1,6 @@
+/**
+ * Code shared by Boulevard's own packages; not an API, and free to change in any release.
+ *
+ * <p>Parameters and return values are non-null unless documented otherwise.
+ */
+package dev.boulevard.internal;

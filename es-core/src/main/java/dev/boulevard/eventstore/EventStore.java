@@ -32,15 +32,16 @@ public interface EventStore {
   /**
    * Appends events to an aggregate's stream, all or nothing.
    *
-   * <p>Every message must belong to the given aggregate and the playheads must follow each other
-   * without gaps. Appending an empty stream does nothing.
+   * <p>Every message must belong to the given aggregate, and the playheads must follow each other
+   * and the stored stream without gaps: the first is the stored stream's last plus one, or 0 for a
+   * new aggregate. Appending an empty stream does nothing.
    *
    * @param aggregateId the aggregate's id
    * @param stream the events to append
    * @throws DuplicatePlayheadException if a playhead is already taken: another writer won the race,
    *     and nothing of this stream was stored
-   * @throws InvalidEventStreamException if the stream names another aggregate or its playheads are
-   *     out of order; nothing was stored
+   * @throws InvalidEventStreamException if the stream names another aggregate or its playheads
+   *     leave a gap; nothing was stored
    */
   void append(String aggregateId, DomainEventStream stream);
 }

@@ -33,4 +33,18 @@ public final class InvalidEventStreamException extends EventStoreException {
             + ", found "
             + actual);
   }
+
+  /**
+   * {@return the exception for a stream whose first playhead leaves a gap after the stored ones}
+   */
+  public static InvalidEventStreamException doesNotContinue(
+      String aggregateId, long expected, long actual) {
+    return new InvalidEventStreamException(
+        "An append to aggregate '"
+            + aggregateId
+            + "' must continue its stored stream: expected playhead "
+            + expected
+            + ", found "
+            + actual);
+  }
 }

@@ -3,6 +3,7 @@ package dev.boulevard.eventstore.inmemory;
 import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.eventstore.DuplicatePlayheadException;
+import dev.boulevard.eventstore.InvalidEventStreamException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,48 +22,32 @@ final class AggregateEvents {
   }
 
   /**
-   * Checks that no playhead of a well-formed, non-empty stream is stored yet and makes room for it,
-   * so that {@link #insert} cannot fail half-way.
+   * Checks that a well-formed, non-empty stream continues the stored one and makes room for it, so
+   * that {@link #append} cannot fail half-way.
    *
-   * @return where the stream goes
-   * @throws DuplicatePlayheadException naming the lowest stored playhead that the stream takes
+   * @throws DuplicatePlayheadException if the stream's first playhead is stored already
+   * @throws InvalidEventStreamException if the stream leaves a gap after the stored playheads
    */
-  int reserve(DomainEventStream stream) {
+  void reserve(DomainEventStream stream) {
     long first = stream.messages().get(0).playhead();
-    long last = first + stream.size() - 1;
-    int index = indexOfFirstAtOrAfter(first);
-    if (index < messages.size() && messages.get(index).playhead() <= last) {
-      throw DuplicatePlayheadException.forPlayhead(aggregateId, messages.get(index).playhead());
+    long next = messages.size(); // playheads are stored without gaps, from 0
+    if (first < next) {
+      throw DuplicatePlayheadException.forPlayhead(aggregateId, first);
+    }
+    if (first > next) {
+      throw InvalidEventStreamException.doesNotContinue(aggregateId, next, first);
     }
     messages.ensureCapacity(messages.size() + stream.size());
-    return index;
   }
 
-  /** Inserts a stream at the index that {@link #reserve} returned for it. */
-  void insert(int index, DomainEventStream stream) {
-    messages.addAll(index, stream.messages());
+  /** Appends a stream that {@link #reserve} accepted. */
+  void append(DomainEventStream stream) {
+    messages.addAll(stream.messages());
   }
 
   /** {@return a copy of the events at or after the playhead} */
   List<DomainMessage> from(long playhead) {
-    return List.copyOf(messages.subList(indexOfFirstAtOrAfter(playhead), messages.size()));
-  }
-
-  private int indexOfFirstAtOrAfter(long playhead) {
-    int size = messages.size();
-    if (size == 0 || messages.get(size - 1).playhead() < playhead) {
-      return size; // the common case: a new event goes after the last
-    }
-    int low = 0;
-    int high = size - 1;
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (messages.get(middle).playhead() < playhead) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low;
+    int from = (int) Math.min(playhead, messages.size());
+    return List.copyOf(messages.subList(from, messages.size()));
   }
 }

@@ -32,9 +32,8 @@ import java.util.stream.StreamSupport;
  *
  * <p>Thread-safe. Appends are serialized, so the global log's commit order is its position order
  * and a checkpoint is {@link Checkpoint#atPosition(long) a position}, counted from 1; loads and
- * reads run concurrently with each other. Appending k events costs O(k) amortized (inserting into a
- * hole below an aggregate's last playhead also moves the events above it); loading copies the
- * loaded events once; reading the log finds its start in O(1); visiting scans the whole log.
+ * reads run concurrently with each other. Appending k events costs O(k) amortized; loading copies
+ * the loaded events once; reading the log finds its start in O(1); visiting scans the whole log.
  */
 public final class InMemoryEventStore implements EventStore, EventStoreManagement, GlobalEventLog {
 
@@ -92,12 +91,12 @@ public final class InMemoryEventStore implements EventStore, EventStoreManagemen
         events = new AggregateEvents(aggregateId);
       }
       // Check and reserve room everywhere first, so that nothing below can fail half-way.
-      int index = events.reserve(stream);
+      events.reserve(stream);
       log.ensureCapacity(log.size() + stream.size());
       if (isNew) {
         aggregates.put(aggregateId, events);
       }
-      events.insert(index, stream);
+      events.append(stream);
       log.addAll(stream.messages());
       headPosition = log.size();
     } finally {

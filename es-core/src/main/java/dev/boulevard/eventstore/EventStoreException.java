@@ -39,4 +39,28 @@ public class EventStoreException extends BoulevardException {
         "Could not " + operation + " the events of aggregate '" + aggregateId + "': " + cause,
         cause);
   }
+
+  /**
+   * Reports a stored event that cannot be read back, such as a corrupt payload or a type name that
+   * no class is registered under.
+   *
+   * @param aggregateId the aggregate the event belongs to
+   * @param playhead the event's playhead
+   * @param typeName the event's stored type name
+   * @param cause why it cannot be read
+   * @return the exception
+   */
+  public static EventStoreException unreadableEvent(
+      String aggregateId, long playhead, String typeName, Throwable cause) {
+    return new EventStoreException(
+        "Cannot read the event at playhead "
+            + playhead
+            + " of aggregate '"
+            + aggregateId
+            + "', stored as type '"
+            + typeName
+            + "': "
+            + cause.getMessage(),
+        cause);
+  }
 }

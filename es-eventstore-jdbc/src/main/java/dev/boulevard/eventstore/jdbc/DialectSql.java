@@ -1,0 +1,126 @@
+package dev.boulevard.eventstore.jdbc;
+
+import dev.boulevard.eventstore.Checkpoint;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** The SQL and the column conversions that differ between the supported databases. */
+abstract class DialectSql {
+
+  static final String COLUMNS =
+      "global_position, event_id, aggregate_id, playhead, event_type, payload, metadata,"
+          + " recorded_on";
+
+  final String table;
+
+  DialectSql(String table) {
+    this.table = TableName.check(table);
+  }
+
+  static DialectSql of(Dialect dialect, String table) {
+    return switch (dialect) {
+      case POSTGRESQL -> new PostgresSql(table);
+      case MARIADB -> new MariaDbSql(table);
+      case H2 -> new H2Sql(table);
+    };
+  }
+
+  String insert() {
+    return "INSERT INTO "
+        + table
+        + " (event_id, aggregate_id, playhead, event_type, payload, metadata, recorded_on)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+  }
+
+  /** {@return the statement that serializes appends, or null where appends run concurrently} */
+  abstract String lockForAppend();
+
+  /** {@return the statement that wakes tailing readers on commit, or null where there is none} */
+  String notifyReaders() {
+    return null;
+  }
+
+  String load() {
+    return "SELECT "
+        + COLUMNS
+        + " FROM "
+        + table
+        + " WHERE aggregate_id = ? AND playhead >= ? ORDER BY playhead";
+  }
+
+  String lastPlayhead() {
+    return "SELECT MAX(playhead) FROM " + table + " WHERE aggregate_id = ?";
+  }
+
+  String playheadsBetween() {
+    return "SELECT MIN(playhead) FROM "
+        + table
+        + " WHERE aggregate_id = ? AND playhead >= ? AND playhead <= ?";
+  }
+
+  /** {@return the batch read of the log; binds commit order, position and limit} */
+  String readLog() {
+    return "SELECT "
+        + COLUMNS
+        + " FROM "
+        + table
+        + " WHERE global_position > ? ORDER BY global_position LIMIT ?";
+  }
+
+  void bindLogStart(PreparedStatement statement, Checkpoint after) throws SQLException {
+    statement.setLong(1, after.position());
+  }
+
+  int logLimitIndex() {
+    return 2;
+  }
+
+  String head() {
+    return "SELECT MAX(global_position) FROM " + table;
+  }
+
+  Checkpoint readHead(ResultSet rs) throws SQLException {
+    long position = rs.getLong(1);
+    return position == 0 ? Checkpoint.beginning() : Checkpoint.atPosition(position);
+  }
+
+  Checkpoint checkpoint(ResultSet rs) throws SQLException {
+    return Checkpoint.atPosition(rs.getLong("global_position"));
+  }
+
+  /** Orders visited events by global position, the same order on every database. */
+  String visit(String where) {
+    return "SELECT "
+        + COLUMNS
+        + " FROM "
+        + table
+        + " WHERE global_position > ?"
+        + where
+        + " ORDER BY global_position LIMIT ?";
+  }
+
+  void bindEventId(PreparedStatement statement, int index, UUID id) throws SQLException {
+    statement.setObject(index, id);
+  }
+
+  UUID readEventId(ResultSet rs) throws SQLException {
+    return rs.getObject("event_id", UUID.class);
+  }
+
+  void bindInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+    statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
+  }
+
+  Instant readInstant(ResultSet rs) throws SQLException {
+    return rs.getObject("recorded_on", OffsetDateTime.class).toInstant();
+  }
+
+  boolean isUniqueViolation(SQLException e) {
+    return "23505".equals(e.getSQLState());
+  }
+}

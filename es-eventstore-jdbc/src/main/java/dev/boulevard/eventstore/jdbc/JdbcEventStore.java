@@ -1,0 +1,280 @@
+package dev.boulevard.eventstore.jdbc;
+
+import dev.boulevard.domain.DomainEventStream;
+import dev.boulevard.domain.DomainMessage;
+import dev.boulevard.eventstore.Checkpoint;
+import dev.boulevard.eventstore.Criteria;
+import dev.boulevard.eventstore.DuplicatePlayheadException;
+import dev.boulevard.eventstore.EventStore;
+import dev.boulevard.eventstore.EventStoreException;
+import dev.boulevard.eventstore.EventStoreManagement;
+import dev.boulevard.eventstore.EventStreamNotFoundException;
+import dev.boulevard.eventstore.EventVisitor;
+import dev.boulevard.eventstore.GlobalEventLog;
+import dev.boulevard.eventstore.InvalidEventStreamException;
+import dev.boulevard.eventstore.LoggedMessage;
+import dev.boulevard.eventstore.internal.AppendChecks;
+import dev.boulevard.serializer.jackson.JacksonSerializer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * The relational event store: one table of events on PostgreSQL, MariaDB or H2, reached through
+ * Jdbi over any {@link DataSource}.
+ *
+ * <p>An append serializes every event first, then inserts them in one batch in one transaction: a
+ * failure of any kind stores nothing. Loading an aggregate is one query. The global log is exact on
+ * every dialect, at the cost {@link Dialect} describes. Create the table with {@link
+ * JdbcEventStoreSchema} or the SQL files shipped beside it. Thread-safe; {@link #close()} stops the
+ * PostgreSQL listener that wakes tailing readers.
+ */
+public final class JdbcEventStore
+    implements EventStore, EventStoreManagement, GlobalEventLog, AutoCloseable {
+
+  private final Jdbi jdbi;
+  private final DialectSql sql;
+  private final EventRows rows;
+  private final int fetchSize;
+  private final JdbcGlobalLog log;
+
+  JdbcEventStore(JdbcEventStoreBuilder builder) {
+    this.jdbi = Jdbi.create(builder.dataSource());
+    this.sql = DialectSql.of(builder.dialect(), builder.table());
+    this.rows = new EventRows(sql, builder.serializer());
+    this.fetchSize = builder.fetchSize();
+    this.log =
+        new JdbcGlobalLog(
+            jdbi,
+            builder.dataSource(),
+            sql,
+            rows,
+            builder.serializer().registry(),
+            builder.pollInterval());
+  }
+
+  /**
+   * Starts building a store.
+   *
+   * @param dataSource where the events table lives
+   * @param serializer turns events and metadata into JSON and back
+   * @return a builder for the table {@code events}, with the dialect detected from the database
+   */
+  public static JdbcEventStoreBuilder builder(DataSource dataSource, JacksonSerializer serializer) {
+    return new JdbcEventStoreBuilder(dataSource, serializer);
+  }
+
+  @Override
+  public DomainEventStream load(String aggregateId) {
+    DomainEventStream stream = loadFromPlayhead(aggregateId, 0);
+    if (stream.isEmpty()) {
+      throw EventStreamNotFoundException.forAggregate(aggregateId);
+    }
+    return stream;
+  }
+
+  @Override
+  public DomainEventStream loadFromPlayhead(String aggregateId, long playhead) {
+    Objects.requireNonNull(aggregateId, "aggregateId");
+    if (playhead < 0) {
+      throw new IllegalArgumentException(
+          "Cannot load aggregate '" + aggregateId + "' from negative playhead " + playhead);
+    }
+    try {
+      return jdbi.withHandle(handle -> load(handle.getConnection(), aggregateId, playhead));
+    } catch (SQLException | JdbiException e) {
+      throw EventStoreException.dueTo("load", aggregateId, e);
+    }
+  }
+
+  private DomainEventStream load(Connection connection, String aggregateId, long playhead)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql.load())) {
+      statement.setFetchSize(fetchSize);
+      statement.setString(1, aggregateId);
+      statement.setLong(2, playhead);
+      var messages = new ArrayList<DomainMessage>();
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          messages.add(rows.toMessage(rs));
+        }
+      }
+      return DomainEventStream.of(messages);
+    }
+  }
+
+  /** Appends the events in a transaction of their own, all or nothing. */
+  @Override
+  public void append(String aggregateId, DomainEventStream stream) {
+    List<EventRows.Row> serialized = serialize(aggregateId, stream);
+    if (serialized.isEmpty()) {
+      return;
+    }
+    try {
+      jdbi.useTransaction(handle -> insert(handle.getConnection(), serialized));
+    } catch (SQLException | JdbiException e) {
+      throw translate(aggregateId, serialized, e);
+    }
+    log.appended();
+  }
+
+  /**
+   * Appends the events inside the caller's own transaction, so that the caller's own tables change
+   * atomically with the events; the caller commits or rolls back.
+   *
+   * @param handle a Jdbi handle with an open transaction on this store's database
+   * @param aggregateId the aggregate's id
+   * @param stream the events to append
+   * @throws DuplicatePlayheadException if a playhead is already taken; the caller must roll back
+   */
+  public void append(Handle handle, String aggregateId, DomainEventStream stream) {
+    Objects.requireNonNull(handle, "handle");
+    if (!handle.isInTransaction()) {
+      throw new IllegalStateException(
+          "append(Handle, ...) needs a handle with an open transaction");
+    }
+    List<EventRows.Row> serialized = serialize(aggregateId, stream);
+    if (serialized.isEmpty()) {
+      return;
+    }
+    try {
+      insert(handle.getConnection(), serialized);
+    } catch (SQLException | JdbiException e) {
+      throw translate(aggregateId, serialized, e);
+    }
+    log.appended();
+  }
+
+  private List<EventRows.Row> serialize(String aggregateId, DomainEventStream stream) {
+    AppendChecks.requireAppendable(aggregateId, stream);
+    return stream.stream().map(rows::toRow).toList();
+  }
+
+  private void insert(Connection connection, List<EventRows.Row> serialized) throws SQLException {
+    if (sql.lockForAppend() != null) {
+      try (PreparedStatement lock = connection.prepareStatement(sql.lockForAppend())) {
+        lock.executeQuery().close(); // the row lock is held until the transaction ends
+      }
+    }
+    requireContinuation(connection, serialized.get(0));
+    try (PreparedStatement insert = connection.prepareStatement(sql.insert())) {
+      for (EventRows.Row row : serialized) {
+        rows.bind(insert, row);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    if (sql.notifyReaders() != null) {
+      try (PreparedStatement notify = connection.prepareStatement(sql.notifyReaders())) {
+        notify.execute();
+      }
+    }
+  }
+
+  /** Checks, inside the append's transaction, that the stream continues the stored one. */
+  private void requireContinuation(Connection connection, EventRows.Row first) throws SQLException {
+    if (first.playhead() == 0) {
+      return; // a taken playhead 0 is caught by the unique constraint
+    }
+    long next;
+    try (PreparedStatement statement = connection.prepareStatement(sql.lastPlayhead())) {
+      statement.setString(1, first.aggregateId());
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        long last = rs.getLong(1);
+        next = rs.wasNull() ? 0 : last + 1;
+      }
+    }
+    if (first.playhead() < next) {
+      throw DuplicatePlayheadException.forPlayhead(first.aggregateId(), first.playhead());
+    }
+    if (first.playhead() > next) {
+      throw InvalidEventStreamException.doesNotContinue(
+          first.aggregateId(), next, first.playhead());
+    }
+  }
+
+  private RuntimeException translate(String aggregateId, List<EventRows.Row> rows, Exception e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sqlException && isUniqueViolation(sqlException)) {
+        long first = rows.get(0).playhead();
+        long last = rows.get(rows.size() - 1).playhead();
+        return DuplicatePlayheadException.dueTo(
+            aggregateId, takenPlayhead(aggregateId, first, last), e);
+      }
+    }
+    return EventStoreException.dueTo("append", aggregateId, e);
+  }
+
+  private boolean isUniqueViolation(SQLException e) {
+    for (SQLException next = e; next != null; next = next.getNextException()) {
+      if (sql.isUniqueViolation(next)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Finds the first playhead of the failed append that another writer stored, if it can. */
+  private long takenPlayhead(String aggregateId, long first, long last) {
+    try {
+      return jdbi.withHandle(
+          handle -> {
+            try (PreparedStatement statement =
+                handle.getConnection().prepareStatement(sql.playheadsBetween())) {
+              statement.setString(1, aggregateId);
+              statement.setLong(2, first);
+              statement.setLong(3, last);
+              try (ResultSet rs = statement.executeQuery()) {
+                long taken = rs.next() ? rs.getLong(1) : first;
+                return rs.wasNull() ? first : taken;
+              }
+            }
+          });
+    } catch (SQLException | JdbiException e) {
+      return first;
+    }
+  }
+
+  @Override
+  public void visitEvents(Criteria criteria, EventVisitor visitor) {
+    log.visit(
+        Objects.requireNonNull(criteria, "criteria"), Objects.requireNonNull(visitor, "visitor"));
+  }
+
+  @Override
+  public List<LoggedMessage> read(Checkpoint after, int limit) {
+    return log.read(after, limit);
+  }
+
+  @Override
+  public Stream<LoggedMessage> stream(Checkpoint after) {
+    return log.stream(after);
+  }
+
+  @Override
+  public Checkpoint head() {
+    return log.head();
+  }
+
+  @Override
+  public boolean awaitEventsAfter(Checkpoint after, Duration timeout) throws InterruptedException {
+    return log.awaitEventsAfter(after, timeout);
+  }
+
+  /** Stops the PostgreSQL listener, if one was started; the store can still be used, polling. */
+  @Override
+  public void close() {
+    log.close();
+  }
+}

@@ -1,0 +1,96 @@
+package dev.boulevard.eventstore.jdbc;
+
+import dev.boulevard.serializer.jackson.JacksonSerializer;
+import java.time.Duration;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/** Builds a {@link JdbcEventStore}; not thread-safe. */
+public final class JdbcEventStoreBuilder {
+
+  private final DataSource dataSource;
+  private final JacksonSerializer serializer;
+  private String table = "events";
+  private Dialect dialect;
+  private int fetchSize = 500;
+  private Duration pollInterval = Duration.ofMillis(250);
+
+  JdbcEventStoreBuilder(DataSource dataSource, JacksonSerializer serializer) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.serializer = Objects.requireNonNull(serializer, "serializer");
+  }
+
+  /**
+   * Sets the events table, so that a team can keep one table per aggregate type.
+   *
+   * @param table 1 to 40 letters, digits or underscores; {@code events} unless set
+   * @return this builder
+   */
+  public JdbcEventStoreBuilder table(String table) {
+    this.table = TableName.check(table);
+    return this;
+  }
+
+  /** {@return this builder, set to the named dialect instead of detecting it} */
+  public JdbcEventStoreBuilder dialect(Dialect dialect) {
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
+    return this;
+  }
+
+  /**
+   * {@return this builder, set to fetch this many rows per round trip when loading; 500 unless set}
+   */
+  public JdbcEventStoreBuilder fetchSize(int rows) {
+    if (rows < 1) {
+      throw new IllegalArgumentException("The fetch size is 1 or more, was " + rows);
+    }
+    this.fetchSize = rows;
+    return this;
+  }
+
+  /**
+   * Sets how often a tailing reader looks for new events when nothing wakes it; 250 ms unless set.
+   *
+   * @param interval the longest a waiting reader sleeps between looks
+   * @return this builder
+   */
+  public JdbcEventStoreBuilder pollInterval(Duration interval) {
+    if (interval.isNegative() || interval.isZero()) {
+      throw new IllegalArgumentException("The poll interval is positive, was " + interval);
+    }
+    this.pollInterval = interval;
+    return this;
+  }
+
+  /** {@return the store; detects the dialect now if it was not named} */
+  public JdbcEventStore build() {
+    if (dialect == null) {
+      dialect = Dialect.detect(dataSource);
+    }
+    return new JdbcEventStore(this);
+  }
+
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  JacksonSerializer serializer() {
+    return serializer;
+  }
+
+  String table() {
+    return table;
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  int fetchSize() {
+    return fetchSize;
+  }
+
+  Duration pollInterval() {
+    return pollInterval;
+  }
+}

@@ -1,0 +1,157 @@
+package dev.boulevard.eventstore.jdbc;
+
+import dev.boulevard.eventstore.EventStoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Creates and migrates the events table of a {@link JdbcEventStore}: idempotent, versioned, and
+ * made of the same SQL files that are shipped for teams that run Flyway or Liquibase ({@code
+ * dev/boulevard/eventstore/jdbc/sql/<dialect>/V*.sql}, with a {@code ${table}} placeholder).
+ *
+ * <p>Applied versions are recorded in {@code <table>_schema_version}. On PostgreSQL and MariaDB the
+ * schema refuses UPDATE and DELETE of stored events with triggers, unless built {@link
+ * #withoutImmutability()}. Thread-safe; concurrent migrations of one table take turns through a
+ * database lock on PostgreSQL and MariaDB.
+ */
+public final class JdbcEventStoreSchema {
+
+  private static final String CREATE = "V1__create_event_table.sql";
+  private static final String IMMUTABLE = "V2__refuse_update_and_delete.sql";
+
+  private final DataSource dataSource;
+  private final String table;
+  private final Dialect dialect;
+  private final boolean immutable;
+
+  private JdbcEventStoreSchema(
+      DataSource dataSource, String table, Dialect dialect, boolean immutable) {
+    this.dataSource = dataSource;
+    this.table = TableName.check(table);
+    this.dialect = dialect;
+    this.immutable = immutable;
+  }
+
+  /**
+   * Describes the schema of an events table, with the dialect detected from the database.
+   *
+   * @param dataSource the database
+   * @param table the events table's name, as given to the store
+   * @return the schema, with immutable history
+   */
+  public static JdbcEventStoreSchema of(DataSource dataSource, String table) {
+    return new JdbcEventStoreSchema(
+        Objects.requireNonNull(dataSource, "dataSource"), table, Dialect.detect(dataSource), true);
+  }
+
+  /** {@return a copy for a table without the triggers that refuse UPDATE and DELETE} */
+  public JdbcEventStoreSchema withoutImmutability() {
+    return new JdbcEventStoreSchema(dataSource, table, dialect, false);
+  }
+
+  /**
+   * {@return the versions this schema consists of, in order, such as {@code
+   * V1__create_event_table.sql}}
+   */
+  public List<String> versions() {
+    var files = new ArrayList<String>(List.of(CREATE));
+    if (immutable && dialect != Dialect.H2) {
+      files.add(IMMUTABLE);
+    }
+    return files;
+  }
+
+  /** {@return the statements of every version, with the table name filled in, in order} */
+  public List<String> statements() {
+    return versions().stream()
+        .flatMap(file -> SqlScript.statements(dialect, file, table).stream())
+        .toList();
+  }
+
+  /**
+   * Applies the versions not applied yet; running it again changes nothing.
+   *
+   * @throws EventStoreException if the database refuses a statement
+   */
+  public void migrate() {
+    try {
+      Jdbi.create(dataSource).useHandle(handle -> migrate(handle.getConnection()));
+    } catch (SQLException | JdbiException e) {
+      throw EventStoreException.dueTo("create the schema for", table, e);
+    }
+  }
+
+  private void migrate(Connection connection) throws SQLException {
+    lock(connection, true);
+    try {
+      execute(
+          connection,
+          "CREATE TABLE IF NOT EXISTS "
+              + table
+              + "_schema_version (version VARCHAR(100) NOT NULL PRIMARY KEY)");
+      Set<String> applied = applied(connection);
+      for (String version : versions()) {
+        if (!applied.contains(version)) {
+          for (String statement : SqlScript.statements(dialect, version, table)) {
+            execute(connection, statement);
+          }
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO " + table + "_schema_version (version) VALUES (?)")) {
+            insert.setString(1, version);
+            insert.executeUpdate();
+          }
+        }
+      }
+    } finally {
+      lock(connection, false);
+    }
+  }
+
+  private Set<String> applied(Connection connection) throws SQLException {
+    var versions = new HashSet<String>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT version FROM " + table + "_schema_version")) {
+      while (rs.next()) {
+        versions.add(rs.getString(1));
+      }
+    }
+    return versions;
+  }
+
+  private void lock(Connection connection, boolean take) throws SQLException {
+    String key = "boulevard_schema_" + table;
+    String statement =
+        switch (dialect) {
+          case POSTGRESQL ->
+              take
+                  ? "SELECT pg_advisory_lock(hashtext(?))"
+                  : "SELECT pg_advisory_unlock(hashtext(?))";
+          case MARIADB -> take ? "SELECT GET_LOCK(?, 60)" : "SELECT RELEASE_LOCK(?)";
+          case H2 -> null;
+        };
+    if (statement != null) {
+      try (PreparedStatement lock = connection.prepareStatement(statement)) {
+        lock.setString(1, key);
+        lock.executeQuery().close();
+      }
+    }
+  }
+
+  private static void execute(Connection connection, String statement) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute(statement);
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package dev.boulevard.eventstore.jdbc;
+
+import dev.boulevard.eventstore.Checkpoint;
+import dev.boulevard.eventstore.Criteria;
+import dev.boulevard.eventstore.EventStoreException;
+import dev.boulevard.eventstore.EventVisitor;
+import dev.boulevard.eventstore.LoggedMessage;
+import dev.boulevard.serializer.EventTypeRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/** The global log of a {@link JdbcEventStore}: batched reads, streaming, waiting and visiting. */
+final class JdbcGlobalLog {
+
+  static final int STREAM_BATCH = 500;
+
+  private final Jdbi jdbi;
+  private final DataSource dataSource;
+  private final DialectSql sql;
+  private final EventRows rows;
+  private final EventTypeRegistry registry;
+  private final long pollNanos;
+  private final Wakeups wakeups = new Wakeups();
+  private final WatermarkWatch watch;
+  private PostgresListener listener;
+
+  JdbcGlobalLog(
+      Jdbi jdbi,
+      DataSource dataSource,
+      DialectSql sql,
+      EventRows rows,
+      EventTypeRegistry registry,
+      Duration pollInterval) {
+    this.jdbi = jdbi;
+    this.dataSource = dataSource;
+    this.sql = sql;
+    this.rows = rows;
+    this.registry = registry;
+    this.pollNanos = pollInterval.toNanos();
+    this.watch = sql instanceof PostgresSql postgres ? new WatermarkWatch(jdbi, postgres) : null;
+  }
+
+  void appended() {
+    wakeups.signal();
+  }
+
+  List<LoggedMessage> read(Checkpoint after, int limit) {
+    Objects.requireNonNull(after, "after");
+    if (limit < 1) {
+      throw new IllegalArgumentException("A read's limit is 1 or more, was " + limit);
+    }
+    return query(
+        "read the global log of",
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(sql.readLog())) {
+            sql.bindLogStart(statement, after);
+            statement.setInt(sql.logLimitIndex(), limit);
+            return logged(statement);
+          }
+        });
+  }
+
+  private List<LoggedMessage> logged(PreparedStatement statement) throws SQLException {
+    var batch = new ArrayList<LoggedMessage>();
+    try (ResultSet rs = statement.executeQuery()) {
+      while (rs.next()) {
+        batch.add(new LoggedMessage(sql.checkpoint(rs), rows.toMessage(rs)));
+      }
+    }
+    return Collections.unmodifiableList(batch);
+  }
+
+  Checkpoint head() {
+    return query(
+        "read the head of",
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(sql.head());
+              ResultSet rs = statement.executeQuery()) {
+            return rs.next() ? sql.readHead(rs) : Checkpoint.beginning();
+          }
+        });
+  }
+
+  Stream<LoggedMessage> stream(Checkpoint after) {
+    Objects.requireNonNull(after, "after");
+    Checkpoint end = head();
+    return LogBatches.stream(after, end, checkpoint -> read(checkpoint, STREAM_BATCH));
+  }
+
+  boolean awaitEventsAfter(Checkpoint after, Duration timeout) throws InterruptedException {
+    Objects.requireNonNull(after, "after");
+    long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+    startListening();
+    while (true) {
+      if (head().isAfter(after)) {
+        return true;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      if (watch != null) {
+        watch.check();
+      }
+      wakeups.await(Math.min(left, pollNanos));
+    }
+  }
+
+  private synchronized void startListening() {
+    if (listener == null && sql instanceof PostgresSql postgres) {
+      listener = PostgresListener.start(dataSource, postgres.channel(), wakeups);
+    }
+  }
+
+  synchronized void close() {
+    if (listener != null) {
+      listener.stop();
+      listener = null;
+    }
+  }
+
+  void visit(Criteria criteria, EventVisitor visitor) {
+    List<String> types =
+        criteria.eventTypes().stream().map(registry::findName).flatMap(n -> n.stream()).toList();
+    if (!criteria.eventTypes().isEmpty() && types.isEmpty()) {
+      return; // no stored event can have a type that has no stored name
+    }
+    String where = in("aggregate_id", criteria.aggregateIds()) + in("event_type", types);
+    long position = 0;
+    while (true) {
+      List<LoggedMessage> batch = visitBatch(where, position, criteria, types);
+      batch.forEach(logged -> visitor.doWithEvent(logged.message()));
+      if (batch.size() < STREAM_BATCH) {
+        return;
+      }
+      position = batch.get(batch.size() - 1).position();
+    }
+  }
+
+  private List<LoggedMessage> visitBatch(
+      String where, long after, Criteria criteria, List<String> types) {
+    return query(
+        "visit the events of",
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(sql.visit(where))) {
+            int index = 1;
+            statement.setLong(index++, after);
+            for (String id : criteria.aggregateIds()) {
+              statement.setString(index++, id);
+            }
+            for (String type : types) {
+              statement.setString(index++, type);
+            }
+            statement.setInt(index, STREAM_BATCH);
+            var batch = new ArrayList<LoggedMessage>();
+            try (ResultSet rs = statement.executeQuery()) {
+              while (rs.next()) {
+                long position = rs.getLong("global_position");
+                batch.add(new LoggedMessage(Checkpoint.atPosition(position), rows.toMessage(rs)));
+              }
+            }
+            return batch;
+          }
+        });
+  }
+
+  private static String in(String column, Collection<String> values) {
+    if (values.isEmpty()) {
+      return "";
+    }
+    return " AND "
+        + column
+        + " IN ("
+        + String.join(", ", Collections.nCopies(values.size(), "?"))
+        + ")";
+  }
+
+  private <T> T query(String what, SqlWork<T> work) {
+    try {
+      return jdbi.withHandle(handle -> work.run(handle.getConnection()));
+    } catch (SQLException | JdbiException e) {
+      throw EventStoreException.dueTo(what, "(all)", e);
+    }
+  }
+
+  @FunctionalInterface
+  interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+}

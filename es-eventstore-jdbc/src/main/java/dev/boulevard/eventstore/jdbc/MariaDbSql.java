@@ -1,0 +1,47 @@
+package dev.boulevard.eventstore.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** MariaDB: appends serialized by a row lock; UUIDs as text and instants as UTC DATETIME(6). */
+final class MariaDbSql extends DialectSql {
+
+  MariaDbSql(String table) {
+    super(table);
+  }
+
+  @Override
+  String lockForAppend() {
+    return "SELECT id FROM " + table + "_append_lock WHERE id = 1 FOR UPDATE";
+  }
+
+  @Override
+  void bindEventId(PreparedStatement statement, int index, UUID id) throws SQLException {
+    statement.setString(index, id.toString());
+  }
+
+  @Override
+  UUID readEventId(ResultSet rs) throws SQLException {
+    return UUID.fromString(rs.getString("event_id"));
+  }
+
+  @Override
+  void bindInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+    statement.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+  }
+
+  @Override
+  Instant readInstant(ResultSet rs) throws SQLException {
+    return rs.getObject("recorded_on", LocalDateTime.class).toInstant(ZoneOffset.UTC);
+  }
+
+  @Override
+  boolean isUniqueViolation(SQLException e) {
+    return e.getErrorCode() == 1062; // ER_DUP_ENTRY
+  }
+}

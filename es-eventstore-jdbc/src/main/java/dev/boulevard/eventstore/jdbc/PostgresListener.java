@@ -1,0 +1,81 @@
+package dev.boulevard.eventstore.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds one connection that LISTENs to the store's channel and wakes tailing readers when an append
+ * commits, reconnecting after a failure.
+ */
+final class PostgresListener implements Runnable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresListener.class);
+
+  private final DataSource dataSource;
+  private final String channel;
+  private final Wakeups wakeups;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  private PostgresListener(DataSource dataSource, String channel, Wakeups wakeups) {
+    this.dataSource = dataSource;
+    this.channel = channel;
+    this.wakeups = wakeups;
+    this.thread = new Thread(this, "boulevard-listen-" + channel);
+    this.thread.setDaemon(true);
+  }
+
+  static PostgresListener start(DataSource dataSource, String channel, Wakeups wakeups) {
+    var listener = new PostgresListener(dataSource, channel, wakeups);
+    listener.thread.start();
+    return listener;
+  }
+
+  @Override
+  public void run() {
+    while (running) {
+      try (Connection connection = dataSource.getConnection()) {
+        listen(connection);
+      } catch (SQLException | RuntimeException e) {
+        if (running) {
+          LOG.warn("Listening on channel {} failed; readers poll until it is back", channel, e);
+          pause();
+        }
+      }
+    }
+  }
+
+  private void listen(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("LISTEN " + channel);
+    }
+    PGConnection pg = connection.unwrap(PGConnection.class);
+    wakeups.signal(); // anything committed while not listening is read now
+    while (running) {
+      PGNotification[] notifications = pg.getNotifications(500);
+      if (notifications != null && notifications.length > 0) {
+        wakeups.signal();
+      }
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  void stop() {
+    running = false;
+    thread.interrupt();
+  }
+}

@@ -1,0 +1,98 @@
+package dev.boulevard.eventstore.jdbc;
+
+import dev.boulevard.eventstore.Checkpoint;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * PostgreSQL: concurrent appends, and a global log read in (transaction id, position) order below
+ * the oldest running transaction, so that an event committed late is never skipped.
+ */
+final class PostgresSql extends DialectSql {
+
+  private static final String WATERMARK = "pg_snapshot_xmin(pg_current_snapshot())";
+
+  PostgresSql(String table) {
+    super(table);
+  }
+
+  @Override
+  String insert() {
+    return "INSERT INTO "
+        + table
+        + " (event_id, aggregate_id, playhead, event_type, payload, metadata, recorded_on)"
+        + " VALUES (?, ?, ?, ?, CAST(? AS JSONB), CAST(? AS JSONB), ?)";
+  }
+
+  @Override
+  String lockForAppend() {
+    return null;
+  }
+
+  @Override
+  String notifyReaders() {
+    return "SELECT pg_notify('" + channel() + "', '')";
+  }
+
+  String channel() {
+    return "boulevard_" + table.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  @Override
+  String readLog() {
+    return "SELECT transaction_id::TEXT::BIGINT AS commit_order, "
+        + COLUMNS
+        + " FROM "
+        + table
+        + " WHERE (transaction_id, global_position) > (CAST(CAST(? AS TEXT) AS XID8), ?)"
+        + " AND transaction_id < "
+        + WATERMARK
+        + " ORDER BY transaction_id, global_position LIMIT ?";
+  }
+
+  @Override
+  void bindLogStart(PreparedStatement statement, Checkpoint after) throws SQLException {
+    statement.setLong(1, after.commitOrder());
+    statement.setLong(2, after.position());
+  }
+
+  @Override
+  int logLimitIndex() {
+    return 3;
+  }
+
+  @Override
+  String head() {
+    return "SELECT transaction_id::TEXT::BIGINT, global_position FROM "
+        + table
+        + " WHERE transaction_id < "
+        + WATERMARK
+        + " ORDER BY transaction_id DESC, global_position DESC LIMIT 1";
+  }
+
+  @Override
+  Checkpoint readHead(ResultSet rs) throws SQLException {
+    return new Checkpoint(rs.getLong(1), rs.getLong(2));
+  }
+
+  @Override
+  Checkpoint checkpoint(ResultSet rs) throws SQLException {
+    return new Checkpoint(rs.getLong("commit_order"), rs.getLong("global_position"));
+  }
+
+  /** {@return who holds tailing readers back: writing transactions at or below the watermark} */
+  String holdersOfWatermark() {
+    return "SELECT pid, state, now() - xact_start AS age, left(query, 200) AS query"
+        + " FROM pg_stat_activity"
+        + " WHERE backend_xid IS NOT NULL"
+        + " AND backend_xid::TEXT::BIGINT <= "
+        + WATERMARK
+        + "::TEXT::BIGINT ORDER BY xact_start LIMIT 5";
+  }
+
+  /** {@return whether rows are stored above the watermark, that readers cannot see yet} */
+  String rowsAboveWatermark() {
+    return "SELECT EXISTS (SELECT 1 FROM " + table + " WHERE transaction_id >= " + WATERMARK + ")";
+  }
+}

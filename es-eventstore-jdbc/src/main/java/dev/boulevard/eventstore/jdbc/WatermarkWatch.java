@@ -1,0 +1,94 @@
+package dev.boulevard.eventstore.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes the cost of PostgreSQL's exact tailing visible: when events are stored that readers cannot
+ * see yet for more than a second, because an older transaction is still running, it logs which
+ * backends hold them back, at most every ten seconds.
+ */
+final class WatermarkWatch {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WatermarkWatch.class);
+  private static final long CHECK_EVERY = 1_000_000_000L;
+  private static final long HELD_FOR = 1_000_000_000L;
+  private static final long REPORT_EVERY = 10_000_000_000L;
+
+  private final Jdbi jdbi;
+  private final PostgresSql sql;
+  private long lastCheck;
+  private long heldSince;
+  private long lastReport;
+
+  WatermarkWatch(Jdbi jdbi, PostgresSql sql) {
+    this.jdbi = jdbi;
+    this.sql = sql;
+  }
+
+  synchronized void check() {
+    long now = System.nanoTime();
+    if (lastCheck != 0 && now - lastCheck < CHECK_EVERY) {
+      return;
+    }
+    lastCheck = now;
+    try {
+      if (!held()) {
+        heldSince = 0;
+        return;
+      }
+      if (heldSince == 0) {
+        heldSince = now;
+      }
+      if (now - heldSince >= HELD_FOR && (lastReport == 0 || now - lastReport >= REPORT_EVERY)) {
+        lastReport = now;
+        LOG.warn(
+            "Readers of {} have been held back for {} ms by older open transactions: {}",
+            sql.table,
+            (now - heldSince) / 1_000_000,
+            holders());
+      }
+    } catch (java.sql.SQLException | RuntimeException e) {
+      LOG.debug("Could not check the watermark of {}", sql.table, e);
+    }
+  }
+
+  private boolean held() throws java.sql.SQLException {
+    return jdbi.withHandle(
+        handle -> {
+          try (PreparedStatement statement =
+                  handle.getConnection().prepareStatement(sql.rowsAboveWatermark());
+              ResultSet rs = statement.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+          }
+        });
+  }
+
+  private List<String> holders() throws java.sql.SQLException {
+    return jdbi.withHandle(
+        handle -> {
+          var found = new ArrayList<String>();
+          try (PreparedStatement statement =
+                  handle.getConnection().prepareStatement(sql.holdersOfWatermark());
+              ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+              found.add(
+                  "backend "
+                      + rs.getInt("pid")
+                      + " ("
+                      + rs.getString("state")
+                      + ", transaction open for "
+                      + rs.getString("age")
+                      + "): "
+                      + rs.getString("query"));
+            }
+          }
+          return found;
+        });
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The relational event store on Jdbi, for PostgreSQL, MariaDB/MySQL and H2, with the schema it
+ * creates and the exact tailing of its global log.
+ *
+ * <p>Parameters and return values are non-null unless documented otherwise.
+ */
+package dev.boulevard.eventstore.jdbc;

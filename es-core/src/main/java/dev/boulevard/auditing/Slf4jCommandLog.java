@@ -11,24 +11,38 @@ import org.slf4j.LoggerFactory;
  * failure, with the command's type, duration and error.
  *
  * <p>Only the command's type is logged, never its fields, which may hold personal data or secrets.
- * Thread-safe.
+ * For the same reason a failure is logged by its exception's class only, unless the log was made to
+ * include error messages, which often quote field values. Thread-safe.
  */
 public final class Slf4jCommandLog implements CommandLog {
 
   private final Logger logger;
+  private final boolean includeErrorMessages;
 
-  /** Creates a log that writes to the logger named after this class. */
+  /** Creates a log that writes to the logger named after this class, without error messages. */
   public Slf4jCommandLog() {
     this(LoggerFactory.getLogger(Slf4jCommandLog.class));
   }
 
   /**
-   * Creates a log that writes to the given logger.
+   * Creates a log that writes to the given logger, without error messages.
    *
    * @param logger the logger
    */
   public Slf4jCommandLog(Logger logger) {
+    this(logger, false);
+  }
+
+  /**
+   * Creates a log that writes to the given logger, with or without error messages.
+   *
+   * @param logger the logger
+   * @param includeErrorMessages whether a failure's exception message is logged after its class;
+   *     only safe when messages never hold personal data or secrets
+   */
+  public Slf4jCommandLog(Logger logger, boolean includeErrorMessages) {
     this.logger = Objects.requireNonNull(logger, "logger");
+    this.includeErrorMessages = includeErrorMessages;
   }
 
   @Override
@@ -51,10 +65,19 @@ public final class Slf4jCommandLog implements CommandLog {
               entry.commandType(),
               millis(entry.duration()),
               entry.dispatchedAt(),
-              entry.error().orElse("unknown error"));
+              entry.error().map(this::describe).orElse("unknown error"));
         }
       }
     }
+  }
+
+  private String describe(String error) {
+    if (includeErrorMessages) {
+      return error;
+    }
+    // The entry holds "class: message"; a Java class name never contains a colon.
+    int colon = error.indexOf(": ");
+    return colon < 0 ? error : error.substring(0, colon);
   }
 
   private static String millis(Duration duration) {

@@ -1,5 +1,6 @@
 package dev.boulevard.commandhandling;
 
+import dev.boulevard.correlation.Causation;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
@@ -10,13 +11,16 @@ import java.util.function.Consumer;
  * one (from inside a handler) waits in that thread's queue and runs after the current command,
  * before the outermost dispatch returns.
  *
- * <p>Every queued command runs even when an earlier one failed; the outermost dispatch then throws
- * the first failure, with later ones added as suppressed. Thread-safe: each thread has a queue of
- * its own, and threads never wait for each other.
+ * <p>A queued command runs with the {@link Causation} that was current when it was queued, so that
+ * the order in which bus decorators wrap each other does not lose its correlation. When a command
+ * fails, the commands it queued while it ran are dropped: a failed command records nothing, nor do
+ * its follow-ups. Commands queued by commands that succeeded still run, and the outermost dispatch
+ * then throws the first failure as is, with later ones added as suppressed. Thread-safe: each
+ * thread has a queue of its own, and threads never wait for each other.
  */
 final class CommandQueue {
 
-  private final ThreadLocal<Deque<Object>> pending = new ThreadLocal<>();
+  private final ThreadLocal<Deque<Queued>> pending = new ThreadLocal<>();
   private final Consumer<Object> handling;
 
   /**
@@ -30,30 +34,38 @@ final class CommandQueue {
 
   /** Runs the command now, or after the current one if this thread is running one already. */
   void dispatch(Object command) {
-    Deque<Object> queue = pending.get();
+    var queued = new Queued(command, Causation.current().orElse(null));
+    Deque<Queued> queue = pending.get();
     if (queue != null) {
-      queue.addLast(command);
+      queue.addLast(queued);
       return;
     }
     queue = new ArrayDeque<>();
-    queue.addLast(command);
+    queue.addLast(queued);
     pending.set(queue);
     Throwable failure = null;
     try {
-      for (Object next = queue.pollFirst(); next != null; next = queue.pollFirst()) {
-        failure = runCollecting(next, failure);
+      for (Queued next = queue.pollFirst(); next != null; next = queue.pollFirst()) {
+        failure = runCollecting(next, queue, failure);
       }
     } finally {
       pending.remove();
     }
-    rethrow(failure);
+    if (failure != null) {
+      throw sneakyThrow(failure);
+    }
   }
 
-  private Throwable runCollecting(Object command, Throwable earlier) {
+  private Throwable runCollecting(Queued queued, Deque<Queued> queue, Throwable earlier) {
+    int queuedBefore = queue.size();
     try {
-      handling.accept(command);
+      run(queued);
       return earlier;
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
+      // Only this command's own follow-ups were added to the end of the queue while it ran.
+      while (queue.size() > queuedBefore) {
+        queue.pollLast();
+      }
       if (earlier == null) {
         return e;
       }
@@ -64,12 +76,23 @@ final class CommandQueue {
     }
   }
 
-  private static void rethrow(Throwable failure) {
-    if (failure instanceof RuntimeException e) {
-      throw e;
-    }
-    if (failure instanceof Error e) {
-      throw e;
+  private void run(Queued queued) {
+    if (queued.causation() == null) {
+      handling.accept(queued.command());
+    } else {
+      queued.causation().runWith(() -> handling.accept(queued.command()));
     }
   }
+
+  /**
+   * Throws any throwable, checked or not, as is; declared to return one so that callers can write
+   * {@code throw sneakyThrow(e)}.
+   */
+  @SuppressWarnings("unchecked")
+  static <T extends Throwable> RuntimeException sneakyThrow(Throwable failure) throws T {
+    throw (T) failure;
+  }
+
+  /** A command waiting to run, with the causation current when it was queued, or null if none. */
+  private record Queued(Object command, Causation causation) {}
 }

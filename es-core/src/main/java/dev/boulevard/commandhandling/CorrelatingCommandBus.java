@@ -12,15 +12,16 @@ import java.util.function.Supplier;
  * <p>A command dispatched while another is current joins that command's chain (its correlation id);
  * a command dispatched from scratch starts a chain of its own, whose correlation id is the
  * command's id. The causation is fixed when the command is dispatched: a command dispatched from
- * inside a handler through this bus is queued with its own causation and runs after the current
- * command, before the outermost dispatch returns. Handlers should therefore dispatch through this
- * bus, not the one it wraps. Thread-safe when the wrapped bus is.
+ * inside a handler is queued by the bus this one wraps, such as a {@link SimpleCommandBus}, which
+ * keeps the causation current when it was queued and restores it when the command runs, after the
+ * current command. Handlers should therefore dispatch through this bus, or a decorator around it,
+ * not the one it wraps, or their commands share the current command's causation id. Thread-safe
+ * when the wrapped bus is.
  */
 public final class CorrelatingCommandBus implements CommandBus {
 
   private final CommandBus delegate;
   private final Supplier<String> ids;
-  private final CommandQueue queue = new CommandQueue(this::dispatchNow);
 
   /**
    * Wraps a bus, with random UUIDs as command ids.
@@ -53,13 +54,6 @@ public final class CorrelatingCommandBus implements CommandBus {
     Objects.requireNonNull(command, "command");
     String commandId = ids.get();
     String correlationId = Causation.current().map(Causation::correlationId).orElse(commandId);
-    queue.dispatch(new Correlated(command, new Causation(correlationId, commandId)));
+    new Causation(correlationId, commandId).runWith(() -> delegate.dispatch(command));
   }
-
-  private void dispatchNow(Object queued) {
-    Correlated correlated = (Correlated) queued;
-    correlated.causation().runWith(() -> delegate.dispatch(correlated.command()));
-  }
-
-  private record Correlated(Object command, Causation causation) {}
 }

@@ -12,10 +12,13 @@ import java.util.Objects;
  * CommandFailed}, through an event dispatcher, for auditing and metrics.
  *
  * <p>A command dispatched from inside a handler is queued per thread, exactly as {@link
- * SimpleCommandBus} does, and announced after it really ran, not when it was queued. A failure is
- * announced and then rethrown; if announcing it fails too, that failure is added to it as
- * suppressed. A listener that throws on a {@link CommandSucceeded} makes the dispatch throw,
- * although the command was handled. Thread-safe when the wrapped bus and the dispatcher are.
+ * SimpleCommandBus} does, with the causation current when it was queued, and announced after it
+ * really ran, not when it was queued. When a command fails, the commands it queued are dropped
+ * unannounced, while those queued by commands that succeeded still run. A failure of any kind,
+ * checked exceptions thrown sneakily included, is announced and then rethrown as is; if announcing
+ * it fails too, that failure is added to it as suppressed. A listener that throws on a {@link
+ * CommandSucceeded} makes the dispatch throw, although the command was handled. Thread-safe when
+ * the wrapped bus and the dispatcher are.
  */
 public final class EventDispatchingCommandBus implements CommandBus {
 
@@ -65,9 +68,9 @@ public final class EventDispatchingCommandBus implements CommandBus {
     long start = System.nanoTime();
     try {
       delegate.dispatch(command);
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
       announceFailure(new CommandFailed(command, e, dispatchedAt, since(start)));
-      throw e;
+      throw CommandQueue.sneakyThrow(e);
     }
     dispatcher.dispatch(new CommandSucceeded(command, dispatchedAt, since(start)));
   }
@@ -75,7 +78,7 @@ public final class EventDispatchingCommandBus implements CommandBus {
   private void announceFailure(CommandFailed failed) {
     try {
       dispatcher.dispatch(failed);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       if (e != failed.error()) {
         failed.error().addSuppressed(e);
       }

@@ -10,8 +10,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>A command dispatched from inside a handler is queued and runs after the current command,
  * before the outermost {@link #dispatch} returns, so that one command's work never interleaves with
- * another's. If a command fails, the queued commands still run and the outermost dispatch throws
- * the first failure, later ones added as suppressed.
+ * another's; it runs with the {@link dev.boulevard.correlation.Causation} that was current when it
+ * was queued. If a command fails, the commands it queued are dropped, since a failed command
+ * records nothing, nor do its follow-ups; commands queued by commands that succeeded still run, and
+ * the outermost dispatch throws the first failure as is, later ones added as suppressed.
  *
  * <p>Thread-safe: different threads dispatch concurrently, each with a queue of its own, and
  * handlers may be subscribed at any time.

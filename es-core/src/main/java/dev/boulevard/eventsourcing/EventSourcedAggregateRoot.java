@@ -31,6 +31,7 @@ public abstract class EventSourcedAggregateRoot<E> {
   private final Class<E> eventType;
   private final List<E> uncommitted = new ArrayList<>();
   private long playhead = -1;
+  private E handling; // the event being handed to when(...), null between events
 
   /**
    * Creates an aggregate with no history.
@@ -61,9 +62,17 @@ public abstract class EventSourcedAggregateRoot<E> {
    * uncommitted events until the repository saves the aggregate.
    *
    * @param event the event that happened
+   * @throws IllegalStateException if called while the aggregate or one of its entities handles an
+   *     event, in {@link #when} or while {@link #initializeState} replays history
    */
   protected final void apply(E event) {
     Objects.requireNonNull(event, "event");
+    if (handling != null) {
+      throw new IllegalStateException(
+          "apply(...) called while handling "
+              + handling.getClass().getName()
+              + ": decide in methods, record with apply, change state only in when");
+    }
     handle(event);
     playhead++;
     uncommitted.add(event);
@@ -108,8 +117,13 @@ public abstract class EventSourcedAggregateRoot<E> {
   }
 
   private void handle(E event) {
-    when(event);
-    EventHandling.handleRecursively(event, this, childEntities());
+    handling = event;
+    try {
+      when(event);
+      EventHandling.handleRecursively(event, this, childEntities());
+    } finally {
+      handling = null;
+    }
   }
 
   final void applyFromEntity(E event) {

@@ -36,7 +36,8 @@ public abstract class EventSourcedEntity<E> {
    * Records a new event through the aggregate root, which hands it to every entity.
    *
    * @param event the event that happened
-   * @throws IllegalStateException if the root has not handed this entity an event yet
+   * @throws IllegalStateException if the root has not handed this entity an event yet, or is
+   *     handling one now, as when this is called from {@link #when}
    */
   protected final void apply(E event) {
     if (root == null) {

@@ -21,7 +21,8 @@ import java.util.Optional;
  * <p>Saving stamps each new event with an id and the clock's instant, runs the stream decorators in
  * order, appends the stream in one all-or-nothing call, and only then marks the events committed
  * and publishes them. If the append fails, the aggregate keeps its uncommitted events and nothing
- * is published. Thread-safe when its store, bus, decorators and clock are.
+ * is published; if publishing fails, the events are stored all the same and {@link
+ * EventPublicationException} says so. Thread-safe when its store, bus, decorators and clock are.
  *
  * @param <A> the aggregate's type
  */
@@ -81,8 +82,12 @@ public final class EventSourcingRepository<A extends EventSourcedAggregateRoot<?
    * {@inheritDoc}
    *
    * @throws IllegalArgumentException if the aggregate is not of this repository's class
+   * @throws IllegalStateException if the aggregate has new events but no id, or a decorator changed
+   *     the number, aggregate ids or playheads of the events to store
    * @throws dev.boulevard.eventstore.DuplicatePlayheadException if another writer saved the same
    *     aggregate first; the aggregate keeps its uncommitted events
+   * @throws EventPublicationException if the events were stored and committed but publishing them
+   *     failed; they must not be saved again, nor the command that recorded them retried
    */
   @Override
   public void save(A aggregate) {
@@ -99,15 +104,61 @@ public final class EventSourcingRepository<A extends EventSourcedAggregateRoot<?
       return;
     }
     String aggregateId = aggregate.aggregateId();
-    DomainEventStream stream =
-        record(aggregateId, aggregate.playhead() - events.size() + 1, events);
-    for (EventStreamDecorator decorator : decorators) {
-      stream = decorator.decorateForWrite(aggregateType, aggregateId, stream);
+    if (aggregateId == null) {
+      throw new IllegalStateException(
+          aggregate.getClass().getName()
+              + " has new events but no aggregate id: set the id in when(...) for its first"
+              + " event, so that aggregateId() returns it");
     }
+    DomainEventStream stream =
+        decorate(
+            aggregateId, record(aggregateId, aggregate.playhead() - events.size() + 1, events));
     eventStore.append(aggregateId, stream);
     aggregate.markCommitted();
     if (eventBus != null) {
-      eventBus.publish(stream);
+      publish(aggregateId, stream);
+    }
+  }
+
+  private DomainEventStream decorate(String aggregateId, DomainEventStream recorded) {
+    DomainEventStream stream = recorded;
+    for (EventStreamDecorator decorator : decorators) {
+      DomainEventStream decorated = decorator.decorateForWrite(aggregateType, aggregateId, stream);
+      if (decorated == null || !samePlaces(stream, decorated)) {
+        throw new IllegalStateException(
+            "Stream decorator "
+                + decorator.getClass().getName()
+                + " changed which events of "
+                + aggregateType.getSimpleName()
+                + " '"
+                + aggregateId
+                + "' are saved: it must return as many events, of the same aggregate ids at the"
+                + " same playheads");
+      }
+      stream = decorated;
+    }
+    return stream;
+  }
+
+  private static boolean samePlaces(DomainEventStream before, DomainEventStream after) {
+    if (before.size() != after.size()) {
+      return false;
+    }
+    for (int i = 0; i < before.size(); i++) {
+      DomainMessage was = before.messages().get(i);
+      DomainMessage is = after.messages().get(i);
+      if (!was.aggregateId().equals(is.aggregateId()) || was.playhead() != is.playhead()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void publish(String aggregateId, DomainEventStream stored) {
+    try {
+      eventBus.publish(stored);
+    } catch (Exception e) { // Exception, not RuntimeException: a listener may sneak a checked one
+      throw EventPublicationException.afterStoring(aggregateType, aggregateId, stored, e);
     }
   }
 

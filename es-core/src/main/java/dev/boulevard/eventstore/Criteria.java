@@ -1,6 +1,7 @@
 package dev.boulevard.eventstore;
 
 import dev.boulevard.domain.DomainMessage;
+import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
@@ -10,16 +11,22 @@ import java.util.Set;
  * criteria holds it (an empty set matches everything).
  *
  * @param aggregateIds the aggregates to visit; empty for all
- * @param eventTypes the payload classes to visit, matched exactly; empty for all
+ * @param eventTypes the concrete payload classes to visit, matched exactly; empty for all
  */
 public record Criteria(Set<String> aggregateIds, Set<Class<?>> eventTypes) {
 
   private static final Criteria ALL = new Criteria(Set.of(), Set.of());
 
-  /** Copies the sets. */
+  /**
+   * Copies the sets.
+   *
+   * @throws IllegalArgumentException if an event type is an interface or an abstract class, which
+   *     no payload has as its exact class
+   */
   public Criteria {
     aggregateIds = Set.copyOf(Objects.requireNonNull(aggregateIds, "aggregateIds"));
     eventTypes = Set.copyOf(Objects.requireNonNull(eventTypes, "eventTypes"));
+    eventTypes.forEach(Criteria::requireConcrete);
   }
 
   /** {@return criteria that match every event} */
@@ -32,9 +39,26 @@ public record Criteria(Set<String> aggregateIds, Set<Class<?>> eventTypes) {
     return new Criteria(Set.copyOf(Arrays.asList(ids)), eventTypes);
   }
 
-  /** {@return a copy that matches only events whose payload has one of the given classes} */
+  /**
+   * {@return a copy that matches only events whose payload has one of the given classes}
+   *
+   * @param types the payloads' exact, concrete classes
+   * @throws IllegalArgumentException if a type is an interface or an abstract class, such as an
+   *     aggregate's sealed event interface: list its records instead
+   */
   public Criteria withEventTypes(Class<?>... types) {
     return new Criteria(aggregateIds, Set.copyOf(Arrays.asList(types)));
+  }
+
+  private static void requireConcrete(Class<?> type) {
+    if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+      throw new IllegalArgumentException(
+          "Event type "
+              + type.getName()
+              + " is "
+              + (type.isInterface() ? "an interface" : "abstract")
+              + ", but criteria match exact payload classes: list its concrete classes instead");
+    }
   }
 
   /** {@return whether the message matches these criteria} */

@@ -1,5 +1,6 @@
 package dev.boulevard.serializer;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +21,7 @@ public final class EventTypeRegistry {
   private final Map<Class<?>, String> namesByType;
 
   private EventTypeRegistry(Map<String, Class<?>> typesByName, Map<Class<?>, String> namesByType) {
-    this.typesByName = Map.copyOf(typesByName);
+    this.typesByName = Collections.unmodifiableMap(new LinkedHashMap<>(typesByName));
     this.namesByType = Map.copyOf(namesByType);
   }
 
@@ -64,7 +65,7 @@ public final class EventTypeRegistry {
     return Optional.ofNullable(namesByType.get(type));
   }
 
-  /** {@return every registered name with its class} */
+  /** {@return every registered name with its class, in registration order; unmodifiable} */
   public Map<String, Class<?>> entries() {
     return typesByName;
   }

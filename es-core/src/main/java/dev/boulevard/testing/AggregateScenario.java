@@ -158,9 +158,19 @@ public final class AggregateScenario<A extends EventSourcedAggregateRoot<?>> {
    *
    * @param assertions the checks
    * @return this scenario
+   * @throws AssertionError if there is no aggregate, because no events were given and {@code
+   *     whenCreating} was not called or threw, whose exception is then the cause
    */
   public AggregateScenario<A> thenAggregate(Consumer<? super A> assertions) {
-    Objects.requireNonNull(aggregate, "there is no aggregate to check");
+    Objects.requireNonNull(assertions, "assertions");
+    if (aggregate == null) {
+      Throwable cause = outcome == null ? null : outcome.failure().orElse(null);
+      throw new AssertionError(
+          "There is no aggregate to check: give it events with given(...) or create it with"
+              + " whenCreating(...)"
+              + (cause == null ? "" : ", which threw " + cause),
+          cause);
+    }
     assertions.accept(aggregate);
     return this;
   }
@@ -170,6 +180,10 @@ public final class AggregateScenario<A extends EventSourcedAggregateRoot<?>> {
       when.run();
     } catch (RuntimeException | AssertionError e) {
       outcome = Outcome.failed(e);
+      if (aggregate != null) {
+        // Events applied before the failure must not show up in the next then(...).
+        eventsSeen = aggregate.uncommittedEvents().size();
+      }
       return this;
     }
     if (aggregate == null) {

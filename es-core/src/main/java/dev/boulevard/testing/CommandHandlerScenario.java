@@ -83,7 +83,7 @@ public final class CommandHandlerScenario {
     return clock;
   }
 
-  /** {@return the bus given to the handler, which records what it publishes once traced} */
+  /** {@return the bus given to the handler, which holds what was published by the last when} */
   public TraceableEventBus eventBus() {
     return bus;
   }
@@ -122,15 +122,17 @@ public final class CommandHandlerScenario {
     store.trace();
     store.clearEvents();
     bus.trace();
+    bus.clearEvents();
+    Throwable failure = null;
     try {
       handler.handle(command);
     } catch (RuntimeException | AssertionError e) {
-      outcome = Outcome.failed(e);
-      return this;
+      failure = e;
     }
     List<DomainMessage> stored = store.messages();
     stored.forEach(m -> nextPlayheads.merge(m.aggregateId(), m.playhead() + 1, Math::max));
-    outcome = Outcome.recorded(stored.stream().map(DomainMessage::payload).toList());
+    List<Object> payloads = stored.stream().map(DomainMessage::payload).toList();
+    outcome = failure == null ? Outcome.recorded(payloads) : Outcome.failed(failure, payloads);
     return this;
   }
 
@@ -152,7 +154,8 @@ public final class CommandHandlerScenario {
    *
    * @param type the expected exception's type, or a supertype of it
    * @return this scenario
-   * @throws AssertionError if the handler did not throw such an exception
+   * @throws AssertionError if the handler did not throw such an exception, or stored events
+   *     although it threw: a failed command records nothing
    */
   public CommandHandlerScenario thenThrows(Class<? extends Throwable> type) {
     return thenThrows(type, null);
@@ -165,7 +168,8 @@ public final class CommandHandlerScenario {
    * @param type the expected exception's type, or a supertype of it
    * @param messagePart text the exception's message must contain, or null for any message
    * @return this scenario
-   * @throws AssertionError if the handler did not throw such an exception
+   * @throws AssertionError if the handler did not throw such an exception, or stored events
+   *     although it threw: a failed command records nothing
    */
   public CommandHandlerScenario thenThrows(Class<? extends Throwable> type, String messagePart) {
     Outcome.requireWhen(outcome);

@@ -2,12 +2,16 @@ package dev.boulevard.testing;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
-/** What the last "when" of a scenario did: recorded events, or threw. */
+/**
+ * What the last "when" of a scenario did: recorded events, or threw, possibly after storing events
+ * that a failed command should not have stored.
+ */
 final class Outcome {
 
   private final List<Object> events;
-  private final Throwable failure;
+  private final Throwable failure; // null when the "when" did not throw
 
   private Outcome(List<Object> events, Throwable failure) {
     this.events = events;
@@ -19,7 +23,16 @@ final class Outcome {
   }
 
   static Outcome failed(Throwable failure) {
-    return new Outcome(List.of(), Objects.requireNonNull(failure));
+    return failed(failure, List.of());
+  }
+
+  static Outcome failed(Throwable failure, List<?> stored) {
+    return new Outcome(List.copyOf(stored), Objects.requireNonNull(failure, "failure"));
+  }
+
+  /** {@return what the "when" threw, if it threw} */
+  Optional<Throwable> failure() {
+    return Optional.ofNullable(failure);
   }
 
   static void requireWhen(Outcome outcome) {
@@ -60,6 +73,17 @@ final class Outcome {
               + "\", but it was \""
               + message
               + "\"",
+          failure);
+    }
+    if (!events.isEmpty()) {
+      throw new AssertionError(
+          "'when' threw "
+              + failure
+              + " as expected, but the command stored "
+              + events.size()
+              + " event(s) although it failed: "
+              + events
+              + "; a failed command records nothing",
           failure);
     }
   }

@@ -9,16 +9,25 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock in UTC that stands still until a test moves it, to the microsecond. Thread-safe. */
+/**
+ * A clock that stands still until a test moves it, to the microsecond; in UTC, unless it is a view
+ * made by {@link #withZone}, which shares its instant. Thread-safe.
+ */
 public final class TestClock extends Clock {
 
   /** The instant a clock made by {@link #standingStill()} starts at. */
   public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
 
   private final AtomicReference<Instant> now;
+  private final ZoneId zone;
 
   private TestClock(Instant start) {
-    this.now = new AtomicReference<>(start.truncatedTo(ChronoUnit.MICROS));
+    this(new AtomicReference<>(start.truncatedTo(ChronoUnit.MICROS)), ZoneOffset.UTC);
+  }
+
+  private TestClock(AtomicReference<Instant> now, ZoneId zone) {
+    this.now = now;
+    this.zone = zone;
   }
 
   /** {@return a clock that stands at 2026-01-01T00:00:00Z} */
@@ -37,16 +46,22 @@ public final class TestClock extends Clock {
     return now.get();
   }
 
-  /** {@return UTC, always} */
+  /** {@return UTC, or the zone this view was made for by {@link #withZone}} */
   @Override
   public ZoneId getZone() {
-    return ZoneOffset.UTC;
+    return zone;
   }
 
-  /** {@return this clock: a test clock is always in UTC} */
+  /**
+   * {@return a view of this clock in the given zone that shares its instant: moving either moves
+   * both}
+   *
+   * @param zone the view's zone
+   */
   @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
+  public TestClock withZone(ZoneId zone) {
+    Objects.requireNonNull(zone, "zone");
+    return zone.equals(this.zone) ? this : new TestClock(now, zone);
   }
 
   /**

@@ -1,12 +1,19 @@
 package dev.boulevard.auditing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Marker;
+import org.slf4j.event.Level;
+import org.slf4j.helpers.LegacyAbstractLogger;
+import org.slf4j.helpers.MessageFormatter;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class Slf4jCommandLogTest {
@@ -16,6 +23,7 @@ class Slf4jCommandLogTest {
   private static final Instant AT = Instant.parse("2024-05-01T10:15:30Z");
 
   private final Slf4jCommandLog log = new Slf4jCommandLog();
+  private final RecordingLogger logger = new RecordingLogger();
 
   @Test
   void logs_a_success_without_throwing() {
@@ -37,5 +45,88 @@ class Slf4jCommandLogTest {
                         AT,
                         Duration.ofMillis(2))))
         .doesNotThrowAnyException();
+  }
+
+  @Test
+  void logs_a_success_at_info_with_the_command_type_only() {
+    new Slf4jCommandLog(logger)
+        .record(CommandLogEntry.succeeded(new Deposit(4111), AT, Duration.ofNanos(1_234_567)));
+
+    assertThat(logger.lines)
+        .containsExactly(
+            "INFO Command Deposit succeeded in 1.235 ms (dispatched at 2024-05-01T10:15:30Z)");
+  }
+
+  @Test
+  void logs_a_failure_by_its_exception_class_only_by_default() {
+    new Slf4jCommandLog(logger).record(failure("card 4111 declined"));
+
+    assertThat(logger.lines)
+        .containsExactly(
+            "WARN Command Deposit failed in 2.000 ms (dispatched at 2024-05-01T10:15:30Z):"
+                + " java.lang.IllegalStateException");
+  }
+
+  @Test
+  void logs_a_failure_s_message_when_told_to() {
+    new Slf4jCommandLog(logger, true).record(failure("card 4111 declined"));
+
+    assertThat(logger.lines)
+        .singleElement()
+        .asString()
+        .endsWith(": java.lang.IllegalStateException: card 4111 declined");
+  }
+
+  private static CommandLogEntry failure(String message) {
+    return CommandLogEntry.failed(
+        new Deposit(1), new IllegalStateException(message), AT, Duration.ofMillis(2));
+  }
+
+  /** A logger that keeps the lines it would write, at every level. */
+  private static final class RecordingLogger extends LegacyAbstractLogger {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<String> lines = new ArrayList<>();
+
+    RecordingLogger() {
+      this.name = "recording";
+    }
+
+    @Override
+    public boolean isTraceEnabled() {
+      return true;
+    }
+
+    @Override
+    public boolean isDebugEnabled() {
+      return true;
+    }
+
+    @Override
+    public boolean isInfoEnabled() {
+      return true;
+    }
+
+    @Override
+    public boolean isWarnEnabled() {
+      return true;
+    }
+
+    @Override
+    public boolean isErrorEnabled() {
+      return true;
+    }
+
+    @Override
+    protected String getFullyQualifiedCallerName() {
+      return null;
+    }
+
+    @Override
+    protected void handleNormalizedLoggingCall(
+        Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
+      lines.add(level + " " + MessageFormatter.basicArrayFormat(pattern, arguments));
+    }
   }
 }

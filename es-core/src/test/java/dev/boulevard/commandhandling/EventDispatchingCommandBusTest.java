@@ -1,10 +1,12 @@
 package dev.boulevard.commandhandling;
 
 import static dev.boulevard.commandhandling.SimpleCommandBusTest.handlerOf;
+import static dev.boulevard.commandhandling.SimpleCommandBusTest.sneakyThrow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.boulevard.eventdispatcher.SimpleEventDispatcher;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,6 +125,36 @@ class EventDispatchingCommandBusTest {
     assertThat(thrown).isSameAs(failure);
     assertThat(log)
         .containsExactly("announced Deposit[amount=1]", "announced failed Notify[text=deposited]");
+  }
+
+  @Test
+  void announces_a_sneaky_checked_exception_as_a_failure_and_rethrows_it_as_is() {
+    var failure = new IOException("disk full");
+    bus.subscribe(handlerOf(Deposit.class, command -> sneakyThrow(failure)));
+
+    Throwable thrown = catchThrowable(() -> bus.dispatch(new Deposit(1)));
+
+    assertThat(thrown).isSameAs(failure);
+    assertThat(succeeded).isEmpty();
+    assertThat(failed).singleElement().extracting(CommandFailed::error).isSameAs(failure);
+  }
+
+  @Test
+  void neither_runs_nor_announces_the_commands_that_a_failed_command_queued() {
+    var failure = new IllegalStateException("insufficient funds");
+    bus.subscribe(
+        handlerOf(
+            Deposit.class,
+            command -> {
+              bus.dispatch(new Notify("deposited"));
+              throw failure;
+            }));
+    bus.subscribe(handlerOf(Notify.class, command -> log.add("ran " + command)));
+
+    Throwable thrown = catchThrowable(() -> bus.dispatch(new Deposit(1)));
+
+    assertThat(thrown).isSameAs(failure);
+    assertThat(log).containsExactly("announced failed Deposit[amount=1]");
   }
 
   @Test

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.boulevard.correlation.Causation;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -113,7 +116,7 @@ class SimpleCommandBusTest {
   }
 
   @Test
-  void runs_the_remaining_queued_commands_and_suppresses_later_failures() {
+  void runs_the_commands_queued_by_a_successful_command_and_suppresses_later_failures() {
     var first = new IllegalStateException("first");
     var second = new IllegalArgumentException("second");
     bus.subscribe(
@@ -141,6 +144,88 @@ class SimpleCommandBusTest {
     assertThat(log).containsExactly("withdraw 1", "withdraw 2", "withdraw 3");
     bus.dispatch(new Withdraw(3));
     assertThat(log).hasSize(4);
+  }
+
+  @Test
+  void drops_the_commands_that_a_failed_command_queued() {
+    var failure = new IllegalStateException("insufficient funds");
+    bus.subscribe(
+        handlerOf(
+            Deposit.class,
+            command -> {
+              bus.dispatch(new Withdraw(1));
+              throw failure;
+            }));
+    bus.subscribe(handlerOf(Withdraw.class, command -> log.add("withdraw")));
+
+    assertThat(catchThrowable(() -> bus.dispatch(new Deposit(1)))).isSameAs(failure);
+    assertThat(log).isEmpty();
+  }
+
+  @Test
+  void drops_a_failed_queued_command_s_follow_ups_but_runs_those_queued_before_it() {
+    var failure = new IllegalStateException("insufficient funds");
+    bus.subscribe(
+        handlerOf(
+            Deposit.class,
+            command -> {
+              bus.dispatch(new Withdraw(1));
+              bus.dispatch(new Withdraw(2));
+            }));
+    bus.subscribe(
+        handlerOf(
+            Withdraw.class,
+            command -> {
+              log.add("withdraw " + command.amount());
+              if (command.amount() == 1) {
+                bus.dispatch(new Withdraw(10));
+                throw failure;
+              }
+            }));
+
+    assertThat(catchThrowable(() -> bus.dispatch(new Deposit(9)))).isSameAs(failure);
+    assertThat(log).containsExactly("withdraw 1", "withdraw 2");
+  }
+
+  @Test
+  void rethrows_a_sneaky_checked_exception_as_is_after_running_the_other_queued_commands() {
+    var failure = new IOException("disk full");
+    bus.subscribe(
+        handlerOf(
+            Deposit.class,
+            command -> {
+              bus.dispatch(new Withdraw(1));
+              bus.dispatch(new Withdraw(2));
+            }));
+    bus.subscribe(
+        handlerOf(
+            Withdraw.class,
+            command -> {
+              log.add("withdraw " + command.amount());
+              if (command.amount() == 1) {
+                sneakyThrow(failure);
+              }
+            }));
+
+    assertThat(catchThrowable(() -> bus.dispatch(new Deposit(9)))).isSameAs(failure);
+    assertThat(log).containsExactly("withdraw 1", "withdraw 2");
+    bus.dispatch(new Withdraw(3));
+    assertThat(log).hasSize(3);
+  }
+
+  @Test
+  void runs_a_queued_command_with_the_causation_current_when_it_was_queued() {
+    var queuedWith = new Causation("chain-1", "cause-1");
+    var seen = new ArrayList<Optional<Causation>>();
+    bus.subscribe(
+        handlerOf(
+            Deposit.class, command -> queuedWith.runWith(() -> bus.dispatch(new Withdraw(1)))));
+    bus.subscribe(handlerOf(Withdraw.class, command -> seen.add(Causation.current())));
+
+    bus.dispatch(new Deposit(1));
+
+    assertThat(seen).containsExactly(Optional.of(queuedWith));
+    assertThat(Causation.current()).isEmpty();
   }
 
   @Test
@@ -189,6 +274,11 @@ class SimpleCommandBusTest {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  static <T extends Throwable> void sneakyThrow(Throwable failure) throws T {
+    throw (T) failure;
   }
 
   static <C> TypedCommandHandler handlerOf(Class<C> type, Consumer<C> handler) {

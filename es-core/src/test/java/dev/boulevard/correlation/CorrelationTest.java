@@ -1,7 +1,10 @@
 package dev.boulevard.correlation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.boulevard.auditing.CommandLogger;
+import dev.boulevard.auditing.InMemoryCommandLog;
 import dev.boulevard.commandhandling.CorrelatingCommandBus;
 import dev.boulevard.commandhandling.SimpleCommandBus;
 import dev.boulevard.commandhandling.TypedCommandHandler;
@@ -9,6 +12,7 @@ import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.domain.Metadata;
 import dev.boulevard.eventsourcing.MetadataEnrichingEventStreamDecorator;
+import dev.boulevard.testing.TestClock;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +103,42 @@ class CorrelationTest {
   }
 
   @Test
+  void a_command_dispatched_through_a_logging_bus_outside_keeps_the_chain_and_names_itself() {
+    var seen = new ArrayList<Metadata>();
+    var ids = new AtomicInteger();
+    var log = new InMemoryCommandLog();
+    var bus =
+        CommandLogger.around(
+            new CorrelatingCommandBus(
+                new SimpleCommandBus(), () -> "command-" + ids.incrementAndGet()),
+            log,
+            TestClock.standingStill());
+    bus.subscribe(
+        new TypedCommandHandler() {
+          {
+            on(
+                Start.class,
+                start -> {
+                  bus.dispatch(new FollowUp());
+                  seen.add(enrichedMetadata());
+                });
+            on(FollowUp.class, followUp -> seen.add(enrichedMetadata()));
+          }
+        });
+
+    bus.dispatch(new Start());
+
+    assertThat(log.entries()).hasSize(2);
+    assertThat(seen.get(0).values())
+        .containsEntry(Causation.CORRELATION_ID, "command-1")
+        .containsEntry(Causation.CAUSATION_ID, "command-1");
+    assertThat(seen.get(1).values())
+        .containsEntry(Causation.CORRELATION_ID, "command-1")
+        .containsEntry(Causation.CAUSATION_ID, "command-2");
+    assertThat(Causation.current()).isEmpty();
+  }
+
+  @Test
   void reacting_to_an_event_names_the_event_as_the_cause() {
     var event = message(Metadata.empty());
 
@@ -119,6 +159,36 @@ class CorrelationTest {
           assertThat(Causation.current()).contains(outer);
         });
 
+    assertThat(Causation.current()).isEmpty();
+  }
+
+  @Test
+  void restores_the_previous_causation_when_the_work_throws() {
+    var outer = new Causation("c", "1");
+    var inner = new Causation("c", "2");
+    var failure = new IllegalStateException("boom");
+
+    outer.runWith(
+        () -> {
+          Throwable thrown =
+              catchThrowable(
+                  () ->
+                      inner.runWith(
+                          () -> {
+                            throw failure;
+                          }));
+          assertThat(thrown).isSameAs(failure);
+          assertThat(Causation.current()).contains(outer);
+        });
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                outer.callWith(
+                    () -> {
+                      throw failure;
+                    }));
+
+    assertThat(thrown).isSameAs(failure);
     assertThat(Causation.current()).isEmpty();
   }
 

@@ -17,6 +17,9 @@ import dev.boulevard.fixtures.AccountEvent.Withdrawn;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -187,8 +190,100 @@ class EventSourcedAggregateRootTest {
         .withMessageContaining("childEntities()");
   }
 
+  @Test
+  void a_root_that_applies_while_handling_an_event_is_refused() {
+    var root = new Eager();
+
+    assertThatIllegalStateException()
+        .isThrownBy(() -> root.record("again"))
+        .withMessage(
+            "apply(...) called while handling java.lang.String: decide in methods, record with"
+                + " apply, change state only in when");
+    root.record("fine");
+    assertThat(root.uncommittedEvents()).containsExactly("fine");
+  }
+
+  @Test
+  void an_entity_that_applies_while_handling_an_event_is_refused() {
+    var root = new Eager();
+    root.children.add(new Echo());
+
+    assertThatIllegalStateException()
+        .isThrownBy(() -> root.record("echo"))
+        .withMessageStartingWith("apply(...) called while handling java.lang.String");
+  }
+
+  @Test
+  void applying_while_history_is_replayed_is_refused() {
+    var root = new Eager();
+
+    assertThatThrownBy(() -> root.initializeState(history("again")))
+        .isInstanceOf(AggregateReplayException.class)
+        .hasRootCauseInstanceOf(IllegalStateException.class)
+        .hasRootCauseMessage(
+            "apply(...) called while handling java.lang.String: decide in methods, record with"
+                + " apply, change state only in when");
+  }
+
+  @Test
+  void an_entity_attached_to_a_second_root_is_refused() {
+    var entity = new Echo();
+    var first = new Eager();
+    first.children.add(entity);
+    first.record("x");
+    var second = new Eager();
+    second.children.add(entity);
+
+    assertThatIllegalStateException()
+        .isThrownBy(() -> second.record("y"))
+        .withMessageContaining(Echo.class.getName())
+        .withMessageContaining("already belongs to another aggregate root");
+  }
+
+  /** An aggregate of string events that applies "twice" when it handles "again", on purpose. */
+  private static final class Eager extends EventSourcedAggregateRoot<String> {
+
+    private final List<EventSourcedEntity<String>> children = new ArrayList<>();
+
+    Eager() {
+      super(String.class);
+    }
+
+    void record(String event) {
+      apply(event);
+    }
+
+    @Override
+    public String aggregateId() {
+      return "e-1";
+    }
+
+    @Override
+    protected void when(String event) {
+      if (event.equals("again")) {
+        apply("twice");
+      }
+    }
+
+    @Override
+    protected Collection<EventSourcedEntity<String>> childEntities() {
+      return children;
+    }
+  }
+
+  /** An entity that applies "echoed" when it handles "echo", on purpose. */
+  private static final class Echo extends EventSourcedEntity<String> {
+
+    @Override
+    protected void when(String event) {
+      if (event.equals("echo")) {
+        apply("echoed");
+      }
+    }
+  }
+
   private static DomainEventStream history(Object... events) {
-    var messages = new java.util.ArrayList<DomainMessage>();
+    var messages = new ArrayList<DomainMessage>();
     for (int i = 0; i < events.length; i++) {
       messages.add(message(i, events[i]));
     }

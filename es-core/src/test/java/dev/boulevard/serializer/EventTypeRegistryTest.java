@@ -7,6 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.boulevard.fixtures.AccountEvent.Deposited;
 import dev.boulevard.fixtures.AccountEvent.Opened;
 import dev.boulevard.fixtures.AccountEvent.Withdrawn;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -31,6 +40,43 @@ class EventTypeRegistryTest {
   @Test
   void stored_names_are_not_class_names() {
     assertThat(registry.entries().keySet()).noneMatch(name -> name.contains("fixtures"));
+  }
+
+  @Test
+  void lists_its_entries_in_registration_order() {
+    List<Class<?>> types =
+        List.of(
+            String.class,
+            Integer.class,
+            Long.class,
+            Short.class,
+            Byte.class,
+            Double.class,
+            Float.class,
+            Character.class,
+            Boolean.class,
+            BigDecimal.class,
+            BigInteger.class,
+            LocalDate.class,
+            Instant.class,
+            UUID.class,
+            Duration.class,
+            Opened.class);
+    var builder = EventTypeRegistry.builder();
+    var names = new ArrayList<String>();
+    for (Class<?> type : types) {
+      String name = "type." + type.getSimpleName().toLowerCase(Locale.ROOT);
+      names.add(name);
+      builder.register(name, type);
+    }
+
+    assertThat(builder.build().entries().keySet()).containsExactlyElementsOf(names);
+  }
+
+  @Test
+  void its_entries_cannot_be_changed() {
+    assertThatThrownBy(() -> registry.entries().put("account.closed", Withdrawn.class))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test

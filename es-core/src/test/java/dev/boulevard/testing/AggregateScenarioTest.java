@@ -114,6 +114,42 @@ class AggregateScenarioTest {
   }
 
   @Test
+  void events_applied_by_a_failed_action_do_not_show_up_in_the_next_then() {
+    scenario
+        .given(new Opened("a-1"))
+        .when(
+            account -> {
+              account.deposit(1);
+              account.withdraw(100);
+            })
+        .thenThrows(Account.InsufficientFunds.class)
+        .when(account -> account.deposit(2))
+        .then(new Deposited("a-1", 2));
+  }
+
+  @Test
+  void fails_to_check_the_aggregate_when_its_creation_threw_naming_the_cause() {
+    var failure = new IllegalArgumentException("no id");
+    scenario.whenCreating(
+        () -> {
+          throw failure;
+        });
+
+    assertThatThrownBy(() -> scenario.thenAggregate(account -> {}))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("There is no aggregate to check")
+        .hasCause(failure);
+  }
+
+  @Test
+  void fails_to_check_the_aggregate_before_there_is_one() {
+    assertThatThrownBy(() -> scenario.thenAggregate(account -> {}))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("There is no aggregate to check")
+        .hasNoCause();
+  }
+
+  @Test
   void refuses_then_before_when_and_when_without_an_aggregate() {
     assertThatIllegalStateException().isThrownBy(scenario::then);
     assertThatIllegalStateException().isThrownBy(() -> scenario.when(account -> {}));

@@ -1,11 +1,14 @@
 package dev.boulevard.eventsourcing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.domain.Metadata;
+import dev.boulevard.eventhandling.SimpleEventBus;
 import dev.boulevard.eventhandling.TraceableEventBus;
 import dev.boulevard.eventstore.DuplicatePlayheadException;
 import dev.boulevard.eventstore.inmemory.InMemoryEventStore;
@@ -188,10 +191,128 @@ class EventSourcingRepositoryTest {
         .containsExactly(Metadata.of("kept", "1").with("n", "1"), Metadata.of("n", "2"));
   }
 
+  @Test
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  void refuses_to_save_an_aggregate_of_another_class_passed_through_a_raw_type() {
+    EventSourcingRepository raw = repository;
+    var other = new Nameless();
+    other.record("x");
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> raw.save(other))
+        .withMessageContaining(Account.class.getName())
+        .withMessageContaining(Nameless.class.getName());
+    assertThat(other.uncommittedEvents()).containsExactly("x");
+  }
+
+  @Test
+  void refuses_to_save_new_events_of_an_aggregate_without_an_id() {
+    var nameless =
+        EventSourcingRepository.builder(Nameless.class, store, AggregateFactory.of(Nameless::new))
+            .build();
+    var aggregate = new Nameless();
+    aggregate.record("x");
+
+    assertThatIllegalStateException()
+        .isThrownBy(() -> nameless.save(aggregate))
+        .withMessageContaining(Nameless.class.getName())
+        .withMessageContaining("set the id in when(...) for its first event");
+    assertThat(aggregate.uncommittedEvents()).containsExactly("x");
+  }
+
+  @Test
+  void refuses_a_decorator_that_drops_an_event_and_stores_nothing() {
+    var dropping =
+        EventSourcingRepository.builder(Account.class, store, AggregateFactory.of(Account::new))
+            .decorator(new DroppingLast())
+            .build();
+    var account = Account.open("a-1");
+    account.deposit(1);
+
+    assertThatIllegalStateException()
+        .isThrownBy(() -> dropping.save(account))
+        .withMessageContaining(DroppingLast.class.getName())
+        .withMessageContaining("Account 'a-1'");
+    assertThat(store.loadFromPlayhead("a-1", 0).isEmpty()).isTrue();
+    assertThat(account.uncommittedEvents()).hasSize(2);
+  }
+
+  @Test
+  void refuses_a_decorator_that_moves_an_event_to_another_playhead() {
+    var moving =
+        EventSourcingRepository.builder(Account.class, store, AggregateFactory.of(Account::new))
+            .decorator(
+                (type, id, stream) ->
+                    DomainEventStream.of(
+                        DomainMessage.recordNow(
+                            id, 5, Metadata.empty(), stream.payloads().get(0), clock)))
+            .build();
+
+    assertThatIllegalStateException()
+        .isThrownBy(() -> moving.save(Account.open("a-1")))
+        .withMessageContaining("Stream decorator")
+        .withMessageContaining("same playheads");
+  }
+
+  @Test
+  void says_the_events_are_stored_when_publishing_them_fails() {
+    var failure = new IllegalStateException("projection down");
+    var failingBus = new SimpleEventBus();
+    failingBus.subscribe(
+        message -> {
+          throw failure;
+        });
+    var publishing =
+        EventSourcingRepository.builder(Account.class, store, AggregateFactory.of(Account::new))
+            .eventBus(failingBus)
+            .build();
+    var account = Account.open("a-1");
+    account.deposit(1);
+
+    assertThatThrownBy(() -> publishing.save(account))
+        .isInstanceOf(EventPublicationException.class)
+        .hasMessageContaining("Account 'a-1' at playheads 0 to 1 ARE stored")
+        .hasMessageContaining("do not save them again")
+        .hasCause(failure);
+    assertThat(store.load("a-1").payloads())
+        .containsExactly(new Opened("a-1"), new Deposited("a-1", 1));
+    assertThat(account.uncommittedEvents()).isEmpty();
+  }
+
   private static EventStreamDecorator tagging(String name, List<String> calls) {
     return (type, id, stream) -> {
       calls.add(name + " " + type.getSimpleName() + " " + id);
       return stream.map(m -> m.andMetadata(Metadata.of("step", name).with(name, "yes")));
     };
+  }
+
+  /** A decorator that loses the last event, which the repository must refuse. */
+  private static final class DroppingLast implements EventStreamDecorator {
+
+    @Override
+    public DomainEventStream decorateForWrite(
+        Class<?> aggregateType, String aggregateId, DomainEventStream stream) {
+      return DomainEventStream.of(stream.messages().subList(0, stream.size() - 1));
+    }
+  }
+
+  /** An aggregate of string events whose id is never set. */
+  private static final class Nameless extends EventSourcedAggregateRoot<String> {
+
+    Nameless() {
+      super(String.class);
+    }
+
+    void record(String event) {
+      apply(event);
+    }
+
+    @Override
+    public String aggregateId() {
+      return null;
+    }
+
+    @Override
+    protected void when(String event) {}
   }
 }

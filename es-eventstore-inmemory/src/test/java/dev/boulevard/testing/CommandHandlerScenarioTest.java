@@ -113,6 +113,38 @@ class CommandHandlerScenarioTest {
   }
 
   @Test
+  void fails_an_expected_exception_when_the_failed_command_stored_events() {
+    scenario
+        .withAggregateId("from")
+        .given(new Opened("from"), new Deposited("from", 10))
+        .when(new Transfer("from", "ghost", 3));
+
+    assertThatThrownBy(() -> scenario.thenThrows(AggregateNotFoundException.class))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("stored 1 event(s) although it failed")
+        .hasMessageContaining("Withdrawn[accountId=from, amount=3]")
+        .hasCauseInstanceOf(AggregateNotFoundException.class);
+  }
+
+  @Test
+  void given_events_after_a_failed_command_follow_what_it_stored() {
+    scenario
+        .withAggregateId("from")
+        .given(new Opened("from"), new Deposited("from", 10))
+        .when(new Transfer("from", "ghost", 3))
+        .given(new Deposited("from", 1))
+        .when(new Withdraw("from", 8))
+        .then(new Withdrawn("from", 8));
+  }
+
+  @Test
+  void the_bus_holds_only_what_the_last_command_published() {
+    scenario.when(new Open("a-1")).when(new Open("a-2"));
+
+    assertThat(scenario.eventBus().events()).containsExactly(new Opened("a-2"));
+  }
+
+  @Test
   void fails_with_expected_and_actual_events_side_by_side() {
     scenario.withAggregateId("a-1").given(new Opened("a-1")).when(new Deposit("a-1", 5));
 

@@ -41,6 +41,17 @@ public class EventStoreException extends BoulevardException {
   }
 
   /**
+   * Reports a failure of the store's storage in work that concerns no single aggregate.
+   *
+   * @param operation what the store was doing, such as "read the global log of table events"
+   * @param cause the underlying failure
+   * @return the exception
+   */
+  public static EventStoreException storageFailure(String operation, Throwable cause) {
+    return new EventStoreException("Could not " + operation + ": " + cause, cause);
+  }
+
+  /**
    * Reports a stored event that cannot be read back, such as a corrupt payload or a type name that
    * no class is registered under.
    *

@@ -50,7 +50,7 @@ public enum Dialect {
     try (Connection connection = dataSource.getConnection()) {
       return detect(connection);
     } catch (SQLException e) {
-      throw EventStoreException.dueTo("detect the database of", "(none)", e);
+      throw EventStoreException.storageFailure("connect to detect the database", e);
     }
   }
 

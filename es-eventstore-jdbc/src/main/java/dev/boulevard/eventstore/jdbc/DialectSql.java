@@ -40,11 +40,6 @@ abstract class DialectSql {
   /** {@return the statement that serializes appends, or null where appends run concurrently} */
   abstract String lockForAppend();
 
-  /** {@return the statement that wakes tailing readers on commit, or null where there is none} */
-  String notifyReaders() {
-    return null;
-  }
-
   String load() {
     return "SELECT "
         + COLUMNS

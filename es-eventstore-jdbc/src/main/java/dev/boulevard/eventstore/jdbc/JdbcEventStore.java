@@ -11,7 +11,6 @@ import dev.boulevard.eventstore.EventStoreManagement;
 import dev.boulevard.eventstore.EventStreamNotFoundException;
 import dev.boulevard.eventstore.EventVisitor;
 import dev.boulevard.eventstore.GlobalEventLog;
-import dev.boulevard.eventstore.InvalidEventStreamException;
 import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.eventstore.internal.AppendChecks;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
@@ -42,17 +41,22 @@ import org.jdbi.v3.core.JdbiException;
 public final class JdbcEventStore
     implements EventStore, EventStoreManagement, GlobalEventLog, AutoCloseable {
 
+  /** The longest aggregate id the events table holds. */
+  public static final int MAX_ID_LENGTH = 255;
+
   private final Jdbi jdbi;
   private final DialectSql sql;
   private final EventRows rows;
   private final int fetchSize;
   private final JdbcGlobalLog log;
+  private final Appender appender;
 
   JdbcEventStore(JdbcEventStoreBuilder builder) {
     this.jdbi = Jdbi.create(builder.dataSource());
     this.sql = DialectSql.of(builder.dialect(), builder.table());
     this.rows = new EventRows(sql, builder.serializer());
     this.fetchSize = builder.fetchSize();
+    this.appender = new Appender(jdbi, sql, rows);
     this.log =
         new JdbcGlobalLog(
             jdbi,
@@ -121,9 +125,9 @@ public final class JdbcEventStore
       return;
     }
     try {
-      jdbi.useTransaction(handle -> insert(handle.getConnection(), serialized));
+      jdbi.useTransaction(handle -> appender.insert(handle.getConnection(), serialized));
     } catch (SQLException | JdbiException e) {
-      throw translate(aggregateId, serialized, e);
+      throw appender.translate(aggregateId, serialized, e);
     }
     log.appended();
   }
@@ -148,102 +152,26 @@ public final class JdbcEventStore
       return;
     }
     try {
-      insert(handle.getConnection(), serialized);
+      appender.insert(handle.getConnection(), serialized);
     } catch (SQLException | JdbiException e) {
-      throw translate(aggregateId, serialized, e);
+      throw appender.translate(aggregateId, serialized, e);
     }
     log.appended();
   }
 
   private List<EventRows.Row> serialize(String aggregateId, DomainEventStream stream) {
     AppendChecks.requireAppendable(aggregateId, stream);
+    if (aggregateId.length() > MAX_ID_LENGTH) {
+      // Refused here because a MariaDB server that is not in strict mode would cut it silently.
+      throw new IllegalArgumentException(
+          "Aggregate id '"
+              + aggregateId.substring(0, 40)
+              + "...' is "
+              + aggregateId.length()
+              + " characters long; the JDBC store keeps ids of up to "
+              + MAX_ID_LENGTH);
+    }
     return stream.stream().map(rows::toRow).toList();
-  }
-
-  private void insert(Connection connection, List<EventRows.Row> serialized) throws SQLException {
-    if (sql.lockForAppend() != null) {
-      try (PreparedStatement lock = connection.prepareStatement(sql.lockForAppend())) {
-        lock.executeQuery().close(); // the row lock is held until the transaction ends
-      }
-    }
-    requireContinuation(connection, serialized.get(0));
-    try (PreparedStatement insert = connection.prepareStatement(sql.insert())) {
-      for (EventRows.Row row : serialized) {
-        rows.bind(insert, row);
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
-    if (sql.notifyReaders() != null) {
-      try (PreparedStatement notify = connection.prepareStatement(sql.notifyReaders())) {
-        notify.execute();
-      }
-    }
-  }
-
-  /** Checks, inside the append's transaction, that the stream continues the stored one. */
-  private void requireContinuation(Connection connection, EventRows.Row first) throws SQLException {
-    if (first.playhead() == 0) {
-      return; // a taken playhead 0 is caught by the unique constraint
-    }
-    long next;
-    try (PreparedStatement statement = connection.prepareStatement(sql.lastPlayhead())) {
-      statement.setString(1, first.aggregateId());
-      try (ResultSet rs = statement.executeQuery()) {
-        rs.next();
-        long last = rs.getLong(1);
-        next = rs.wasNull() ? 0 : last + 1;
-      }
-    }
-    if (first.playhead() < next) {
-      throw DuplicatePlayheadException.forPlayhead(first.aggregateId(), first.playhead());
-    }
-    if (first.playhead() > next) {
-      throw InvalidEventStreamException.doesNotContinue(
-          first.aggregateId(), next, first.playhead());
-    }
-  }
-
-  private RuntimeException translate(String aggregateId, List<EventRows.Row> rows, Exception e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sqlException && isUniqueViolation(sqlException)) {
-        long first = rows.get(0).playhead();
-        long last = rows.get(rows.size() - 1).playhead();
-        return DuplicatePlayheadException.dueTo(
-            aggregateId, takenPlayhead(aggregateId, first, last), e);
-      }
-    }
-    return EventStoreException.dueTo("append", aggregateId, e);
-  }
-
-  private boolean isUniqueViolation(SQLException e) {
-    for (SQLException next = e; next != null; next = next.getNextException()) {
-      if (sql.isUniqueViolation(next)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Finds the first playhead of the failed append that another writer stored, if it can. */
-  private long takenPlayhead(String aggregateId, long first, long last) {
-    try {
-      return jdbi.withHandle(
-          handle -> {
-            try (PreparedStatement statement =
-                handle.getConnection().prepareStatement(sql.playheadsBetween())) {
-              statement.setString(1, aggregateId);
-              statement.setLong(2, first);
-              statement.setLong(3, last);
-              try (ResultSet rs = statement.executeQuery()) {
-                long taken = rs.next() ? rs.getLong(1) : first;
-                return rs.wasNull() ? first : taken;
-              }
-            }
-          });
-    } catch (SQLException | JdbiException e) {
-      return first;
-    }
   }
 
   @Override

@@ -1,16 +1,10 @@
 package dev.boulevard.eventstore.jdbc;
 
 import dev.boulevard.eventstore.EventStoreException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -86,72 +80,12 @@ public final class JdbcEventStoreSchema {
    */
   public void migrate() {
     try {
-      Jdbi.create(dataSource).useHandle(handle -> migrate(handle.getConnection()));
+      Jdbi.create(dataSource)
+          .useHandle(
+              handle ->
+                  SchemaMigration.apply(handle.getConnection(), dialect, table, "", versions()));
     } catch (SQLException | JdbiException e) {
-      throw EventStoreException.dueTo("create the schema for", table, e);
-    }
-  }
-
-  private void migrate(Connection connection) throws SQLException {
-    lock(connection, true);
-    try {
-      execute(
-          connection,
-          "CREATE TABLE IF NOT EXISTS "
-              + table
-              + "_schema_version (version VARCHAR(100) NOT NULL PRIMARY KEY)");
-      Set<String> applied = applied(connection);
-      for (String version : versions()) {
-        if (!applied.contains(version)) {
-          for (String statement : SqlScript.statements(dialect, version, table)) {
-            execute(connection, statement);
-          }
-          try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT INTO " + table + "_schema_version (version) VALUES (?)")) {
-            insert.setString(1, version);
-            insert.executeUpdate();
-          }
-        }
-      }
-    } finally {
-      lock(connection, false);
-    }
-  }
-
-  private Set<String> applied(Connection connection) throws SQLException {
-    var versions = new HashSet<String>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("SELECT version FROM " + table + "_schema_version")) {
-      while (rs.next()) {
-        versions.add(rs.getString(1));
-      }
-    }
-    return versions;
-  }
-
-  private void lock(Connection connection, boolean take) throws SQLException {
-    String key = "boulevard_schema_" + table;
-    String statement =
-        switch (dialect) {
-          case POSTGRESQL ->
-              take
-                  ? "SELECT pg_advisory_lock(hashtext(?))"
-                  : "SELECT pg_advisory_unlock(hashtext(?))";
-          case MARIADB -> take ? "SELECT GET_LOCK(?, 60)" : "SELECT RELEASE_LOCK(?)";
-          case H2 -> null;
-        };
-    if (statement != null) {
-      try (PreparedStatement lock = connection.prepareStatement(statement)) {
-        lock.setString(1, key);
-        lock.executeQuery().close();
-      }
-    }
-  }
-
-  private static void execute(Connection connection, String statement) throws SQLException {
-    try (Statement s = connection.createStatement()) {
-      s.execute(statement);
+      throw EventStoreException.storageFailure("create the schema of table " + table, e);
     }
   }
 }

@@ -84,7 +84,7 @@ final class JdbcGlobalLog {
 
   Checkpoint head() {
     return query(
-        "read the head of",
+        "read the head of the global log of",
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(sql.head());
               ResultSet rs = statement.executeQuery()) {
@@ -191,7 +191,7 @@ final class JdbcGlobalLog {
     try {
       return jdbi.withHandle(handle -> work.run(handle.getConnection()));
     } catch (SQLException | JdbiException e) {
-      throw EventStoreException.dueTo(what, "(all)", e);
+      throw EventStoreException.storageFailure(what + " table " + sql.table, e);
     }
   }
 

@@ -20,6 +20,12 @@ final class MariaDbSql extends DialectSql {
     return "SELECT id FROM " + table + "_append_lock WHERE id = 1 FOR UPDATE";
   }
 
+  /** Reads with a lock, so that a caller's REPEATABLE READ snapshot cannot hide newer playheads. */
+  @Override
+  String lastPlayhead() {
+    return super.lastPlayhead() + " LOCK IN SHARE MODE";
+  }
+
   @Override
   void bindEventId(PreparedStatement statement, int index, UUID id) throws SQLException {
     statement.setString(index, id.toString());

@@ -30,11 +30,7 @@ final class PostgresSql extends DialectSql {
     return null;
   }
 
-  @Override
-  String notifyReaders() {
-    return "SELECT pg_notify('" + channel() + "', '')";
-  }
-
+  /** {@return the channel that the table's insert trigger notifies, as the V1 script names it} */
   String channel() {
     return "boulevard_" + table.toLowerCase(java.util.Locale.ROOT);
   }
@@ -81,14 +77,11 @@ final class PostgresSql extends DialectSql {
     return new Checkpoint(rs.getLong("commit_order"), rs.getLong("global_position"));
   }
 
-  /** {@return who holds tailing readers back: writing transactions at or below the watermark} */
+  /** {@return the oldest transactions that hold an id: those that hold tailing readers back} */
   String holdersOfWatermark() {
     return "SELECT pid, state, now() - xact_start AS age, left(query, 200) AS query"
-        + " FROM pg_stat_activity"
-        + " WHERE backend_xid IS NOT NULL"
-        + " AND backend_xid::TEXT::BIGINT <= "
-        + WATERMARK
-        + "::TEXT::BIGINT ORDER BY xact_start LIMIT 5";
+        + " FROM pg_stat_activity WHERE backend_xid IS NOT NULL"
+        + " ORDER BY age(backend_xid) DESC LIMIT 5";
   }
 
   /** {@return whether rows are stored above the watermark, that readers cannot see yet} */

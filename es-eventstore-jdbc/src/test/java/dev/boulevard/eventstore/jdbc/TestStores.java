@@ -1,14 +1,18 @@
 package dev.boulevard.eventstore.jdbc;
 
+import dev.boulevard.eventstore.Checkpoint;
+import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.eventstore.contract.ContractEvent;
 import dev.boulevard.serializer.EventTypeRegistry;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /** Creates stores on fresh tables of one database and drops those tables afterwards. */
 final class TestStores implements AutoCloseable {
@@ -48,6 +52,50 @@ final class TestStores implements AutoCloseable {
     return table;
   }
 
+  /**
+   * {@return a store on a table made earlier, such as by {@link #newTable()} and a migration, built
+   * with the given options and closed with the others}
+   */
+  JdbcEventStore storeOn(String table, UnaryOperator<JdbcEventStoreBuilder> options) {
+    var store =
+        options
+            .apply(JdbcEventStore.builder(database.dataSource(), SERIALIZER).table(table))
+            .build();
+    stores.add(store);
+    return store;
+  }
+
+  /** {@return a new table name of the given length, padded with x, dropped like the others} */
+  String newTable(int length) {
+    String table = newTable();
+    tables.remove(table);
+    String padded = table + "x".repeat(Math.max(0, length - table.length()));
+    tables.add(padded);
+    return padded;
+  }
+
+  /**
+   * Reads the whole log once it holds at least the given number of events, or after 20 s.
+   *
+   * <p>On PostgreSQL any writing transaction open on the server, also one of another test run,
+   * holds readers of the log back until it ends; this waits for such transactions.
+   *
+   * @return the log from the beginning
+   */
+  static List<LoggedMessage> awaitLog(JdbcEventStore store, int atLeast)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (true) {
+      List<LoggedMessage> log = store.read(Checkpoint.beginning(), 10_000);
+      if (log.size() >= atLeast || System.nanoTime() > deadline) {
+        return log;
+      }
+      Checkpoint last =
+          log.isEmpty() ? Checkpoint.beginning() : log.get(log.size() - 1).checkpoint();
+      store.awaitEventsAfter(last, Duration.ofMillis(500));
+    }
+  }
+
   TestDatabase database() {
     return database;
   }
@@ -64,6 +112,7 @@ final class TestStores implements AutoCloseable {
         }
         if (database == TestDatabase.POSTGRESQL) {
           statement.execute("DROP FUNCTION IF EXISTS " + table + "_refuse_change()");
+          statement.execute("DROP FUNCTION IF EXISTS " + table + "_notify()");
         }
       }
     }

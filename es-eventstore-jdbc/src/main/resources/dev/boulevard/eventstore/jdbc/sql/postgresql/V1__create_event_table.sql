@@ -17,3 +17,14 @@ CREATE TABLE IF NOT EXISTS ${table} (
 );
 CREATE INDEX IF NOT EXISTS ${table}_log_order ON ${table} (transaction_id, global_position);
 CREATE INDEX IF NOT EXISTS ${table}_event_type ON ${table} (event_type);
+-- Wakes tailing readers (LISTEN boulevard_<table>) when an append commits, in the append's own
+-- round trip; notifications of one transaction are folded into one.
+CREATE OR REPLACE FUNCTION ${table}_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify(lower('boulevard_${table}'), '');
+    RETURN NULL;
+END
+$$;
+DROP TRIGGER IF EXISTS ${table}_notify_readers ON ${table};
+CREATE TRIGGER ${table}_notify_readers AFTER INSERT ON ${table}
+    FOR EACH STATEMENT EXECUTE FUNCTION ${table}_notify();

@@ -1,0 +1,110 @@
+package dev.boulevard.eventstore.jdbc;
+
+import dev.boulevard.eventstore.DuplicatePlayheadException;
+import dev.boulevard.eventstore.EventStoreException;
+import dev.boulevard.eventstore.InvalidEventStreamException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * The statements of one append, inside the caller's transaction, and the translation of their
+ * failures into the library's exceptions.
+ */
+final class Appender {
+
+  private final Jdbi jdbi;
+  private final DialectSql sql;
+  private final EventRows rows;
+
+  Appender(Jdbi jdbi, DialectSql sql, EventRows rows) {
+    this.jdbi = jdbi;
+    this.sql = sql;
+    this.rows = rows;
+  }
+
+  void insert(Connection connection, List<EventRows.Row> serialized) throws SQLException {
+    if (sql.lockForAppend() != null) {
+      try (PreparedStatement lock = connection.prepareStatement(sql.lockForAppend())) {
+        lock.executeQuery().close(); // the row lock is held until the transaction ends
+      }
+    }
+    requireContinuation(connection, serialized.get(0));
+    try (PreparedStatement insert = connection.prepareStatement(sql.insert())) {
+      for (EventRows.Row row : serialized) {
+        rows.bind(insert, row);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** Checks, inside the append's transaction, that the stream continues the stored one. */
+  private void requireContinuation(Connection connection, EventRows.Row first) throws SQLException {
+    if (first.playhead() == 0) {
+      return; // a taken playhead 0 is caught by the unique constraint
+    }
+    long next;
+    try (PreparedStatement statement = connection.prepareStatement(sql.lastPlayhead())) {
+      statement.setString(1, first.aggregateId());
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        long last = rs.getLong(1);
+        next = rs.wasNull() ? 0 : last + 1;
+      }
+    }
+    if (first.playhead() < next) {
+      throw DuplicatePlayheadException.forPlayhead(first.aggregateId(), first.playhead());
+    }
+    if (first.playhead() > next) {
+      throw InvalidEventStreamException.doesNotContinue(
+          first.aggregateId(), next, first.playhead());
+    }
+  }
+
+  RuntimeException translate(String aggregateId, List<EventRows.Row> rows, Exception e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sqlException && isUniqueViolation(sqlException)) {
+        long first = rows.get(0).playhead();
+        long last = rows.get(rows.size() - 1).playhead();
+        return DuplicatePlayheadException.dueTo(
+            aggregateId, takenPlayhead(aggregateId, first, last), e);
+      }
+    }
+    return EventStoreException.dueTo("append", aggregateId, e);
+  }
+
+  private boolean isUniqueViolation(SQLException e) {
+    for (SQLException next = e; next != null; next = next.getNextException()) {
+      if (sql.isUniqueViolation(next)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Finds the first playhead of the failed append that another writer stored, if it can. */
+  private long takenPlayhead(String aggregateId, long first, long last) {
+    try {
+      return jdbi.withHandle(
+          handle -> {
+            try (PreparedStatement statement =
+                handle.getConnection().prepareStatement(sql.playheadsBetween())) {
+              statement.setString(1, aggregateId);
+              statement.setLong(2, first);
+              statement.setLong(3, last);
+              try (ResultSet rs = statement.executeQuery()) {
+                long taken = rs.next() ? rs.getLong(1) : first;
+                return rs.wasNull() ? first : taken;
+              }
+            }
+          });
+    } catch (SQLException | JdbiException e) {
+      return first;
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package dev.boulevard.eventstore.jdbc;
+
+import static dev.boulevard.eventstore.contract.ContractMessages.deposits;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.boulevard.domain.DomainEventStream;
+import dev.boulevard.eventstore.Checkpoint;
+import dev.boulevard.eventstore.LoggedMessage;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * On PostgreSQL, tailing readers are woken by NOTIFY when an append of another store instance
+ * commits, and held back while an older writing transaction is still open.
+ *
+ * <p>Both behaviours depend on every transaction on the server: one left open by another test run
+ * holds readers back too, which is why the reads below wait for events rather than read once.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+@Timeout(60)
+class PostgresNotifyTest {
+
+  private final TestStores stores = new TestStores(TestDatabase.POSTGRESQL);
+  private final ExecutorService threads = Executors.newSingleThreadExecutor();
+  private String table;
+  private JdbcEventStore writer;
+  private Jdbi jdbi;
+
+  @BeforeEach
+  void createTable() {
+    table = stores.newTable();
+    JdbcEventStoreSchema.of(stores.database().dataSource(), table).migrate();
+    writer = stores.storeOn(table, builder -> builder);
+    jdbi = Jdbi.create(stores.database().dataSource());
+  }
+
+  @AfterEach
+  void drop() throws SQLException {
+    threads.shutdownNow();
+    stores.close();
+  }
+
+  @Test
+  void a_reader_that_polls_every_30_seconds_is_woken_by_another_instances_append()
+      throws Exception {
+    var reader = stores.storeOn(table, builder -> builder.pollInterval(Duration.ofSeconds(30)));
+    Checkpoint head = reader.head();
+    assertThat(reader.awaitEventsAfter(head, Duration.ofMillis(1))).isFalse(); // starts listening
+    awaitTrue(this::theReaderListens, "the reader's listener has run LISTEN");
+    var waiting = new AtomicReference<Thread>();
+    Future<Boolean> woken =
+        threads.submit(
+            () -> {
+              waiting.set(Thread.currentThread());
+              return reader.awaitEventsAfter(head, Duration.ofSeconds(20));
+            });
+    awaitTrue(() -> waitsForAWakeup(waiting.get()), "the reader waits for a wake-up");
+
+    long start = System.nanoTime();
+    writer.append("acc-1", deposits("acc-1", 0, 1));
+
+    assertThat(woken.get(25, TimeUnit.SECONDS)).isTrue();
+    // Not a benchmark: without NOTIFY the reader would wake only after its 20 s timeout (its
+    // 30 s poll is longer), so anything well below that shows the notification woke it.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void an_open_older_transaction_holds_readers_back_until_it_commits() throws Exception {
+    DomainEventStream first = deposits("acc-0", 0, 1);
+    writer.append("acc-0", first);
+    List<LoggedMessage> seen = new ArrayList<>(awaitMessages(Checkpoint.beginning(), 1));
+    Checkpoint checkpoint = seen.get(0).checkpoint();
+    DomainEventStream a = deposits("acc-a", 0, 2);
+    DomainEventStream b = deposits("acc-b", 0, 1);
+
+    try (Handle transactionA = jdbi.open()) {
+      transactionA.begin();
+      writer.append(transactionA, "acc-a", a);
+      writer.append("acc-b", b); // commits, at a higher position than A's events
+
+      assertThat(writer.read(checkpoint, 100)).as("B waits behind the open A").isEmpty();
+      assertThat(writer.head()).isEqualTo(checkpoint);
+      transactionA.commit();
+    }
+
+    seen.addAll(awaitMessages(checkpoint, 3));
+    assertThat(seen)
+        .extracting(LoggedMessage::message)
+        .containsExactlyElementsOf(
+            Stream.of(first, a, b).flatMap(DomainEventStream::stream).toList());
+    assertThat(seen).extracting(LoggedMessage::checkpoint).isSorted().doesNotHaveDuplicates();
+    assertThat(seen.get(1).position()).isLessThan(seen.get(3).position());
+  }
+
+  /** Reads from the checkpoint until at least the given number of events come, for up to 20 s. */
+  private List<LoggedMessage> awaitMessages(Checkpoint after, int atLeast)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    List<LoggedMessage> read = writer.read(after, 100);
+    while (read.size() < atLeast && System.nanoTime() < deadline) {
+      writer.awaitEventsAfter(after, Duration.ofMillis(500));
+      read = writer.read(after, 100);
+    }
+    assertThat(read).hasSizeGreaterThanOrEqualTo(atLeast);
+    return read;
+  }
+
+  private boolean theReaderListens() {
+    String listen = "LISTEN boulevard_" + table.toLowerCase(Locale.ROOT);
+    return jdbi.withHandle(
+        handle ->
+            handle
+                    .createQuery(
+                        "SELECT COUNT(*) FROM pg_stat_activity WHERE query = ? AND state = 'idle'")
+                    .bind(0, listen)
+                    .mapTo(Long.class)
+                    .one()
+                > 0);
+  }
+
+  private static boolean waitsForAWakeup(Thread thread) {
+    return thread != null
+        && thread.getState() == Thread.State.TIMED_WAITING
+        && Stream.of(thread.getStackTrace())
+            .anyMatch(
+                frame ->
+                    frame.getClassName().equals(Wakeups.class.getName())
+                        && frame.getMethodName().equals("await"));
+  }
+
+  private static void awaitTrue(BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waiting until " + what).isLessThan(deadline);
+      Thread.onSpinWait();
+    }
+  }
+}

@@ -30,11 +30,29 @@ abstract class DialectSql {
     };
   }
 
-  String insert() {
-    return "INSERT INTO "
-        + table
-        + " (event_id, aggregate_id, playhead, event_type, payload, metadata, recorded_on)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+  /** The most rows one INSERT statement carries; longer streams take several. */
+  static final int MAX_ROWS_PER_INSERT = 100;
+
+  private final String[] inserts = new String[MAX_ROWS_PER_INSERT + 1];
+
+  /** {@return a multi-row INSERT of the given number of rows, seven parameters each} */
+  final String insert(int rows) {
+    String statement = inserts[rows];
+    if (statement == null) {
+      statement =
+          "INSERT INTO "
+              + table
+              + " (event_id, aggregate_id, playhead, event_type, payload, metadata, recorded_on)"
+              + " VALUES "
+              + String.join(", ", java.util.Collections.nCopies(rows, rowValues()));
+      inserts[rows] = statement; // a benign race: every thread computes the same string
+    }
+    return statement;
+  }
+
+  /** {@return the parameters of one row of an INSERT} */
+  String rowValues() {
+    return "(?, ?, ?, ?, ?, ?, ?)";
   }
 
   /** {@return the statement that serializes appends, or null where appends run concurrently} */

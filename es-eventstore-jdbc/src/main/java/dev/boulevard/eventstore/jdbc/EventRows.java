@@ -43,14 +43,16 @@ final class EventRows {
         message.recordedOn());
   }
 
-  void bind(PreparedStatement statement, Row row) throws SQLException {
-    sql.bindEventId(statement, 1, row.eventId());
-    statement.setString(2, row.aggregateId());
-    statement.setLong(3, row.playhead());
-    statement.setString(4, row.type());
-    statement.setString(5, row.payload());
-    statement.setString(6, row.metadata());
-    sql.bindInstant(statement, 7, row.recordedOn());
+  /** Binds a row's values from the given parameter index on, and returns the next free index. */
+  int bind(PreparedStatement statement, int first, Row row) throws SQLException {
+    sql.bindEventId(statement, first, row.eventId());
+    statement.setString(first + 1, row.aggregateId());
+    statement.setLong(first + 2, row.playhead());
+    statement.setString(first + 3, row.type());
+    statement.setString(first + 4, row.payload());
+    statement.setString(first + 5, row.metadata());
+    sql.bindInstant(statement, first + 6, row.recordedOn());
+    return first + 7;
   }
 
   DomainMessage toMessage(ResultSet rs) throws SQLException {

@@ -18,11 +18,8 @@ final class PostgresSql extends DialectSql {
   }
 
   @Override
-  String insert() {
-    return "INSERT INTO "
-        + table
-        + " (event_id, aggregate_id, playhead, event_type, payload, metadata, recorded_on)"
-        + " VALUES (?, ?, ?, ?, CAST(? AS JSONB), CAST(? AS JSONB), ?)";
+  String rowValues() {
+    return "(?, ?, ?, ?, CAST(? AS JSONB), CAST(? AS JSONB), ?)";
   }
 
   @Override

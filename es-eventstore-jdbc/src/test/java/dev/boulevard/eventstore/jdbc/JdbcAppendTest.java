@@ -13,12 +13,14 @@ import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.DuplicatePlayheadException;
+import dev.boulevard.eventstore.EventStoreException;
 import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.eventstore.contract.ContractEvent.Deposited;
 import dev.boulevard.eventstore.contract.ContractEvent.Opened;
 import dev.boulevard.serializer.UnknownEventTypeException;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TimeZone;
 import java.util.UUID;
@@ -134,6 +136,32 @@ class JdbcAppendTest {
       assertThat(store.loadFromPlayhead("acc-1", 0)).isEmpty();
       assertThat(store.read(Checkpoint.beginning(), 100)).isEqualTo(logBefore);
       assertThat(store.head()).isEqualTo(headBefore);
+    }
+
+    @Test
+    void a_stream_longer_than_one_insert_statement_is_stored_whole_or_not_at_all() {
+      var first = deposits("long", 0, 250);
+      store.append("long", first);
+      assertThat(store.load("long")).isEqualTo(first);
+
+      var second = new ArrayList<>(deposits("long", 250, 250).messages());
+      DomainMessage clash = second.get(230); // in the third INSERT statement of the append
+      second.set(
+          230,
+          new DomainMessage(
+              first.messages().get(0).eventId(),
+              clash.aggregateId(),
+              clash.playhead(),
+              clash.metadata(),
+              clash.payload(),
+              clash.recordedOn()));
+
+      assertThatThrownBy(() -> store.append("long", DomainEventStream.of(second)))
+          .isInstanceOf(EventStoreException.class)
+          .isNotInstanceOf(DuplicatePlayheadException.class)
+          .hasMessageContaining("event id is stored already")
+          .hasMessageContaining("'long'");
+      assertThat(store.load("long")).isEqualTo(first);
     }
 
     @Test

@@ -38,7 +38,11 @@ public final class JdbcEventStoreBuilder {
   }
 
   /**
-   * {@return this builder, set to fetch this many rows per round trip when loading; 500 unless set}
+   * Sets how many rows the driver fetches per round trip when loading, 500 unless set; a hint that
+   * PostgreSQL's driver honours only inside a transaction.
+   *
+   * @param rows 1 or more
+   * @return this builder
    */
   public JdbcEventStoreBuilder fetchSize(int rows) {
     if (rows < 1) {

@@ -104,6 +104,7 @@ final class JdbcGlobalLog {
     long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
     startListening();
     while (true) {
+      long seen = wakeups.generation(); // taken first, so that a signal during the read counts
       if (head().isAfter(after)) {
         return true;
       }
@@ -114,7 +115,7 @@ final class JdbcGlobalLog {
       if (watch != null) {
         watch.check();
       }
-      wakeups.await(Math.min(left, pollNanos));
+      wakeups.awaitAfter(seen, Math.min(left, pollNanos));
     }
   }
 

@@ -10,12 +10,16 @@ final class Wakeups {
     notifyAll();
   }
 
-  /** Waits until the next signal or the timeout, whichever comes first. */
-  synchronized void await(long nanos) throws InterruptedException {
-    long start = generation;
+  /** {@return the number of signals so far, to wait for the next one without missing it} */
+  synchronized long generation() {
+    return generation;
+  }
+
+  /** Waits until a signal comes after the given generation, or the timeout, what comes first. */
+  synchronized void awaitAfter(long seen, long nanos) throws InterruptedException {
     long deadline = System.nanoTime() + nanos;
     long left = nanos;
-    while (generation == start && left > 0) {
+    while (generation == seen && left > 0) {
       wait(Math.max(1, left / 1_000_000));
       left = deadline - System.nanoTime();
     }

@@ -1,10 +1,11 @@
 package dev.boulevard.serializer.jackson;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,8 +18,8 @@ import dev.boulevard.serializer.EventTypeRegistry;
 import dev.boulevard.serializer.SerializationException;
 import dev.boulevard.serializer.SerializedEvent;
 import dev.boulevard.serializer.Serializer;
+import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -143,21 +144,29 @@ public final class JacksonSerializer implements Serializer {
    */
   public Metadata deserializeMetadata(String json) {
     Objects.requireNonNull(json, "json");
-    JsonNode tree;
-    try {
-      tree = METADATA_MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw SerializationException.cannotDeserialize(METADATA, e);
-    }
-    if (!tree.isObject()) {
-      throw notMetadata("the data is " + tree.getNodeType() + ", not a JSON object");
+    if (json.equals("{}")) {
+      return Metadata.empty(); // the common case, read without a parser
     }
     var values = new LinkedHashMap<String, String>();
-    for (Map.Entry<String, JsonNode> entry : tree.properties()) {
-      if (!entry.getValue().isTextual()) {
-        throw notMetadata("the value of key '" + entry.getKey() + "' is not a string");
+    try (JsonParser parser = METADATA_MAPPER.createParser(json)) {
+      JsonToken start = parser.nextToken();
+      if (start != JsonToken.START_OBJECT) {
+        throw notMetadata("the data is " + start + ", not a JSON object");
       }
-      values.put(entry.getKey(), entry.getValue().textValue());
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        if (parser.nextToken() != JsonToken.VALUE_STRING) {
+          throw notMetadata("the value of key '" + key + "' is not a string");
+        }
+        if (values.put(key, parser.getText()) != null) {
+          throw notMetadata("key '" + key + "' appears twice");
+        }
+      }
+      if (parser.nextToken() != null) {
+        throw notMetadata("the data goes on after the JSON object");
+      }
+    } catch (IOException e) {
+      throw SerializationException.cannotDeserialize(METADATA, e);
     }
     return Metadata.of(values);
   }

@@ -1,0 +1,121 @@
+package dev.boulevard.benchmarks;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.boulevard.domain.DomainEventStream;
+import dev.boulevard.domain.DomainMessage;
+import dev.boulevard.domain.Metadata;
+import dev.boulevard.eventstore.jdbc.JdbcEventStore;
+import dev.boulevard.eventstore.jdbc.JdbcEventStoreSchema;
+import dev.boulevard.serializer.EventTypeRegistry;
+import dev.boulevard.serializer.jackson.JacksonSerializer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Loads one aggregate: through {@link JdbcEventStore#load}, decoding every event, and as the
+ * baseline the plain {@code SELECT} of the same rows, reading each column without decoding JSON.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 5)
+@Fork(1)
+public class LoadBenchmark {
+
+  /** The database. */
+  @Param({"POSTGRESQL"})
+  public BenchDatabase database;
+
+  /** How many events the aggregate has. */
+  @Param({"1000"})
+  public int events;
+
+  private HikariDataSource pool;
+  private JdbcEventStore store;
+  private String table;
+  private String select;
+
+  /** Stores the aggregate. */
+  @Setup(Level.Trial)
+  public void storeAggregate() {
+    pool = database.pool(4);
+    table = "bench_load_" + System.nanoTime() % 1_000_000;
+    JdbcEventStoreSchema.of(pool, table).migrate();
+    var registry = EventTypeRegistry.builder().register("deposited", Deposited.class).build();
+    store =
+        JdbcEventStore.builder(pool, new JacksonSerializer(registry))
+            .table(table)
+            .dialect(database.dialect)
+            .build();
+    for (int first = 0; first < events; first += 100) {
+      var messages = new ArrayList<DomainMessage>();
+      for (int i = first; i < Math.min(events, first + 100); i++) {
+        messages.add(
+            DomainMessage.recordNow(
+                "a", i, Metadata.empty(), new Deposited("a", i), Clock.systemUTC()));
+      }
+      store.append("a", DomainEventStream.of(messages));
+    }
+    select =
+        "SELECT global_position, event_id, aggregate_id, playhead, event_type, payload, metadata,"
+            + " recorded_on FROM "
+            + table
+            + " WHERE aggregate_id = ? AND playhead >= ? ORDER BY playhead";
+  }
+
+  /** Drops the table. */
+  @TearDown(Level.Trial)
+  public void dropTable() throws SQLException {
+    store.close();
+    BenchDatabase.drop(pool, table);
+    pool.close();
+  }
+
+  /** {@return the aggregate's events, loaded and decoded by the store} */
+  @Benchmark
+  public DomainEventStream boulevard() {
+    return store.load("a");
+  }
+
+  /** Selects the same rows and reads every column, without decoding. */
+  @Benchmark
+  public void plainSelect(Blackhole sink) throws SQLException {
+    try (Connection connection = pool.getConnection();
+        PreparedStatement statement = connection.prepareStatement(select)) {
+      statement.setString(1, "a");
+      statement.setLong(2, 0);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          sink.consume(rs.getLong(1));
+          sink.consume(rs.getString(2));
+          sink.consume(rs.getString(3));
+          sink.consume(rs.getLong(4));
+          sink.consume(rs.getString(5));
+          sink.consume(rs.getString(6));
+          sink.consume(rs.getString(7));
+          sink.consume(rs.getObject(8));
+        }
+      }
+    }
+  }
+}

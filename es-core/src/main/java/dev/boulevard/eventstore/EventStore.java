@@ -17,7 +17,13 @@ public interface EventStore {
    * @return the aggregate's events, never empty
    * @throws EventStreamNotFoundException if the aggregate has no events
    */
-  DomainEventStream load(String aggregateId);
+  default DomainEventStream load(String aggregateId) {
+    DomainEventStream stream = loadFromPlayhead(aggregateId, 0);
+    if (stream.isEmpty()) {
+      throw EventStreamNotFoundException.forAggregate(aggregateId);
+    }
+    return stream;
+  }
 
   /**
    * Loads the events of an aggregate from a playhead on, inclusive, in playhead order.
@@ -26,6 +32,7 @@ public interface EventStore {
    * @param playhead the first playhead to load, 0 or more
    * @return the events at or after the playhead; empty if there are none, also when the aggregate
    *     has no events at all
+   * @throws IllegalArgumentException if the playhead is negative
    */
   DomainEventStream loadFromPlayhead(String aggregateId, long playhead);
 

@@ -6,7 +6,6 @@ import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.Criteria;
 import dev.boulevard.eventstore.EventStore;
 import dev.boulevard.eventstore.EventStoreManagement;
-import dev.boulevard.eventstore.EventStreamNotFoundException;
 import dev.boulevard.eventstore.EventVisitor;
 import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.eventstore.LoggedMessage;
@@ -46,16 +45,6 @@ public final class InMemoryEventStore implements EventStore, EventStoreManagemen
 
   /** Creates an empty store. */
   public InMemoryEventStore() {}
-
-  /** Loads a copy of every event of an aggregate, in playhead order. */
-  @Override
-  public DomainEventStream load(String aggregateId) {
-    var stream = loadFromPlayhead(aggregateId, 0);
-    if (stream.isEmpty()) {
-      throw EventStreamNotFoundException.forAggregate(aggregateId);
-    }
-    return stream;
-  }
 
   /** Loads a copy of the events of an aggregate from a playhead on, in playhead order. */
   @Override

@@ -8,7 +8,6 @@ import dev.boulevard.eventstore.DuplicatePlayheadException;
 import dev.boulevard.eventstore.EventStore;
 import dev.boulevard.eventstore.EventStoreException;
 import dev.boulevard.eventstore.EventStoreManagement;
-import dev.boulevard.eventstore.EventStreamNotFoundException;
 import dev.boulevard.eventstore.EventVisitor;
 import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.eventstore.LoggedMessage;
@@ -76,15 +75,6 @@ public final class JdbcEventStore
    */
   public static JdbcEventStoreBuilder builder(DataSource dataSource, JacksonSerializer serializer) {
     return new JdbcEventStoreBuilder(dataSource, serializer);
-  }
-
-  @Override
-  public DomainEventStream load(String aggregateId) {
-    DomainEventStream stream = loadFromPlayhead(aggregateId, 0);
-    if (stream.isEmpty()) {
-      throw EventStreamNotFoundException.forAggregate(aggregateId);
-    }
-    return stream;
   }
 
   @Override

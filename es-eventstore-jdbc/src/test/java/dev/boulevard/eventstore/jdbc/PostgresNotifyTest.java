@@ -144,7 +144,7 @@ class PostgresNotifyTest {
             .anyMatch(
                 frame ->
                     frame.getClassName().equals(Wakeups.class.getName())
-                        && frame.getMethodName().equals("await"));
+                        && frame.getMethodName().equals("awaitAfter"));
   }
 
   private static void awaitTrue(BooleanSupplier condition, String what) {

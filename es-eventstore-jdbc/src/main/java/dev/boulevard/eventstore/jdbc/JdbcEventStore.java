@@ -107,6 +107,35 @@ public final class JdbcEventStore
     }
   }
 
+  /**
+   * Streams the events of an aggregate from a playhead on, inclusive, holding only a fetch size of
+   * rows in memory at a time, so that a history of any length can be read with flat memory.
+   *
+   * <p>The stream holds a connection and a read-only transaction until it is closed: close it, with
+   * try-with-resources. Use {@link #loadFromPlayhead}, one round trip, for histories that fit in
+   * memory.
+   *
+   * @param aggregateId the aggregate's id
+   * @param playhead the first playhead to stream, 0 or more
+   * @return the events at or after the playhead, lazily, in playhead order
+   */
+  public Stream<DomainMessage> streamFromPlayhead(String aggregateId, long playhead) {
+    Objects.requireNonNull(aggregateId, "aggregateId");
+    if (playhead < 0) {
+      throw new IllegalArgumentException(
+          "Cannot stream aggregate '" + aggregateId + "' from negative playhead " + playhead);
+    }
+    Handle handle = jdbi.open();
+    try {
+      return HistoryCursor.open(handle, sql, rows, fetchSize, aggregateId, playhead);
+    } catch (SQLException | RuntimeException e) {
+      handle.close();
+      throw e instanceof RuntimeException runtime
+          ? runtime
+          : EventStoreException.dueTo("stream", aggregateId, e);
+    }
+  }
+
   /** Appends the events in a transaction of their own, all or nothing. */
   @Override
   public void append(String aggregateId, DomainEventStream stream) {

@@ -38,8 +38,8 @@ public final class JdbcEventStoreBuilder {
   }
 
   /**
-   * Sets how many rows the driver fetches per round trip when loading, 500 unless set; a hint that
-   * PostgreSQL's driver honours only inside a transaction.
+   * Sets how many rows the driver fetches per round trip when reading an aggregate, 500 unless set;
+   * {@link JdbcEventStore#streamFromPlayhead} holds no more than this many rows in memory.
    *
    * @param rows 1 or more
    * @return this builder

@@ -44,6 +44,7 @@ public final class JdbcEventStore
   public static final int MAX_ID_LENGTH = 255;
 
   private final Jdbi jdbi;
+  private final DataSource dataSource;
   private final DialectSql sql;
   private final EventRows rows;
   private final int fetchSize;
@@ -52,6 +53,7 @@ public final class JdbcEventStore
 
   JdbcEventStore(JdbcEventStoreBuilder builder) {
     this.jdbi = Jdbi.create(builder.dataSource());
+    this.dataSource = builder.dataSource();
     this.sql = DialectSql.of(builder.dialect(), builder.table());
     this.rows = new EventRows(sql, builder.serializer());
     this.fetchSize = builder.fetchSize();
@@ -143,9 +145,9 @@ public final class JdbcEventStore
     if (serialized.isEmpty()) {
       return;
     }
-    try {
-      jdbi.useTransaction(handle -> appender.insert(handle.getConnection(), serialized));
-    } catch (SQLException | JdbiException e) {
+    try (Connection connection = dataSource.getConnection()) {
+      inTransaction(connection, serialized);
+    } catch (SQLException e) {
       throw appender.translate(aggregateId, serialized, e);
     }
     log.appended();
@@ -176,6 +178,29 @@ public final class JdbcEventStore
       throw appender.translate(aggregateId, serialized, e);
     }
     log.appended();
+  }
+
+  /**
+   * Runs the append's statements in a plain JDBC transaction: the hot path, kept free of the work a
+   * Jdbi handle does per transaction.
+   */
+  private void inTransaction(Connection connection, List<EventRows.Row> serialized)
+      throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      appender.insert(connection, serialized);
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      try {
+        connection.rollback();
+      } catch (SQLException rollbackFailure) {
+        e.addSuppressed(rollbackFailure);
+      }
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
   }
 
   private List<EventRows.Row> serialize(String aggregateId, DomainEventStream stream) {

@@ -28,11 +28,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * The relational event store: one table of events on PostgreSQL, MariaDB or H2, reached through
- * Jdbi over any {@link DataSource}.
+ * The relational event store: one table of events on PostgreSQL, MariaDB or H2, over any {@link
+ * DataSource}, with Jdbi for reads and for appends in a caller's own transaction.
  *
- * <p>An append serializes every event first, then inserts them in one batch in one transaction: a
- * failure of any kind stores nothing. Loading an aggregate is one query. The global log is exact on
+ * <p>An append serializes every event first, then inserts them with one multi-row INSERT per 100
+ * events in one plain JDBC transaction: a failure of any kind stores nothing. Loading an aggregate is one query. The global log is exact on
  * every dialect, at the cost {@link Dialect} describes. Create the table with {@link
  * JdbcEventStoreSchema} or the SQL files shipped beside it. Thread-safe; {@link #close()} stops the
  * PostgreSQL listener that wakes tailing readers.

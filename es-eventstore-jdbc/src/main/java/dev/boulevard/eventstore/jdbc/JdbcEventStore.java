@@ -32,10 +32,10 @@ import org.jdbi.v3.core.JdbiException;
  * DataSource}, with Jdbi for reads and for appends in a caller's own transaction.
  *
  * <p>An append serializes every event first, then inserts them with one multi-row INSERT per 100
- * events in one plain JDBC transaction: a failure of any kind stores nothing. Loading an aggregate is one query. The global log is exact on
- * every dialect, at the cost {@link Dialect} describes. Create the table with {@link
- * JdbcEventStoreSchema} or the SQL files shipped beside it. Thread-safe; {@link #close()} stops the
- * PostgreSQL listener that wakes tailing readers.
+ * events in one plain JDBC transaction: a failure of any kind stores nothing. Loading an aggregate
+ * is one query. The global log is exact on every dialect, at the cost {@link Dialect} describes.
+ * Create the table with {@link JdbcEventStoreSchema} or the SQL files shipped beside it.
+ * Thread-safe; {@link #close()} stops the PostgreSQL listener that wakes tailing readers.
  */
 public final class JdbcEventStore
     implements EventStore, EventStoreManagement, GlobalEventLog, AutoCloseable {

@@ -27,6 +27,29 @@ final class Appender {
     this.rows = rows;
   }
 
+  /**
+   * Runs the append's statements in a plain JDBC transaction: the hot path, kept free of the work a
+   * Jdbi handle does per transaction.
+   */
+  void insertInOwnTransaction(Connection connection, List<EventRows.Row> serialized)
+      throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      insert(connection, serialized);
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      try {
+        connection.rollback();
+      } catch (SQLException rollbackFailure) {
+        e.addSuppressed(rollbackFailure);
+      }
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
   void insert(Connection connection, List<EventRows.Row> serialized) throws SQLException {
     if (sql.lockForAppend() != null) {
       try (PreparedStatement lock = connection.prepareStatement(sql.lockForAppend())) {

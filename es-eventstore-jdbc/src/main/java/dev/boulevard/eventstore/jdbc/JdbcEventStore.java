@@ -146,7 +146,7 @@ public final class JdbcEventStore
       return;
     }
     try (Connection connection = dataSource.getConnection()) {
-      inTransaction(connection, serialized);
+      appender.insertInOwnTransaction(connection, serialized);
     } catch (SQLException e) {
       throw appender.translate(aggregateId, serialized, e);
     }
@@ -178,29 +178,6 @@ public final class JdbcEventStore
       throw appender.translate(aggregateId, serialized, e);
     }
     log.appended();
-  }
-
-  /**
-   * Runs the append's statements in a plain JDBC transaction: the hot path, kept free of the work a
-   * Jdbi handle does per transaction.
-   */
-  private void inTransaction(Connection connection, List<EventRows.Row> serialized)
-      throws SQLException {
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
-    try {
-      appender.insert(connection, serialized);
-      connection.commit();
-    } catch (SQLException | RuntimeException e) {
-      try {
-        connection.rollback();
-      } catch (SQLException rollbackFailure) {
-        e.addSuppressed(rollbackFailure);
-      }
-      throw e;
-    } finally {
-      connection.setAutoCommit(autoCommit);
-    }
   }
 
   private List<EventRows.Row> serialize(String aggregateId, DomainEventStream stream) {

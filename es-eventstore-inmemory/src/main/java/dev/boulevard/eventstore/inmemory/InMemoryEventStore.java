@@ -10,6 +10,7 @@ import dev.boulevard.eventstore.EventVisitor;
 import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.eventstore.internal.AppendChecks;
+import dev.boulevard.eventstore.internal.ReadChecks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,11 +50,7 @@ public final class InMemoryEventStore implements EventStore, EventStoreManagemen
   /** Loads a copy of the events of an aggregate from a playhead on, in playhead order. */
   @Override
   public DomainEventStream loadFromPlayhead(String aggregateId, long playhead) {
-    Objects.requireNonNull(aggregateId, "aggregateId");
-    if (playhead < 0) {
-      throw new IllegalArgumentException(
-          "Cannot load aggregate '" + aggregateId + "' from negative playhead " + playhead);
-    }
+    ReadChecks.requireReadable(aggregateId, playhead);
     lock.readLock().lock();
     try {
       var events = aggregates.get(aggregateId);

@@ -12,6 +12,7 @@ import dev.boulevard.eventstore.EventVisitor;
 import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.eventstore.internal.AppendChecks;
+import dev.boulevard.eventstore.internal.ReadChecks;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -81,11 +82,7 @@ public final class JdbcEventStore
 
   @Override
   public DomainEventStream loadFromPlayhead(String aggregateId, long playhead) {
-    Objects.requireNonNull(aggregateId, "aggregateId");
-    if (playhead < 0) {
-      throw new IllegalArgumentException(
-          "Cannot load aggregate '" + aggregateId + "' from negative playhead " + playhead);
-    }
+    ReadChecks.requireReadable(aggregateId, playhead);
     try {
       return jdbi.withHandle(handle -> load(handle.getConnection(), aggregateId, playhead));
     } catch (SQLException | JdbiException e) {
@@ -122,11 +119,7 @@ public final class JdbcEventStore
    * @return the events at or after the playhead, lazily, in playhead order
    */
   public Stream<DomainMessage> streamFromPlayhead(String aggregateId, long playhead) {
-    Objects.requireNonNull(aggregateId, "aggregateId");
-    if (playhead < 0) {
-      throw new IllegalArgumentException(
-          "Cannot stream aggregate '" + aggregateId + "' from negative playhead " + playhead);
-    }
+    ReadChecks.requireReadable(aggregateId, playhead);
     Handle handle = jdbi.open();
     try {
       return HistoryCursor.open(handle, sql, rows, fetchSize, aggregateId, playhead);

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** Creates stores on fresh tables of one database and drops those tables afterwards. */
-final class TestStores implements AutoCloseable {
+final class TestStores implements AutoCloseable, AfterEachCallback {
 
   static final EventTypeRegistry REGISTRY =
       EventTypeRegistry.builder()
@@ -100,6 +102,12 @@ final class TestStores implements AutoCloseable {
     return database;
   }
 
+  /** Drops the tables after each test, when registered with {@code @RegisterExtension}. */
+  @Override
+  public void afterEach(ExtensionContext context) throws SQLException {
+    close();
+  }
+
   /** Drops every table this instance created. */
   @Override
   public void close() throws SQLException {
@@ -116,5 +124,7 @@ final class TestStores implements AutoCloseable {
         }
       }
     }
+    tables.clear();
+    stores.clear();
   }
 }

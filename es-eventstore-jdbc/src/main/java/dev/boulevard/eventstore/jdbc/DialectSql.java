@@ -1,6 +1,7 @@
 package dev.boulevard.eventstore.jdbc;
 
 import dev.boulevard.eventstore.Checkpoint;
+import dev.boulevard.eventstore.jdbc.internal.TableName;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

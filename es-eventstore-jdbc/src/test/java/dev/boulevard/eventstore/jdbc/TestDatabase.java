@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The databases the tests run on, each reached through a pool shared by all tests.
  *
+ * <p>Published in this module's test-jar, for the other modules' tests on the same databases.
+ *
  * <p>URLs come from environment variables with the development machine's defaults. H2 runs embedded
  * everywhere. When PostgreSQL or MariaDB cannot be reached, a test on it is skipped with a loud
  * message, unless {@code CI} is set: then it fails, because CI must run every suite.
  */
-enum TestDatabase {
+public enum TestDatabase {
   H2(
       "BOULEVARD_H2_URL",
       "jdbc:h2:mem:boulevard;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000",
@@ -58,7 +60,7 @@ enum TestDatabase {
   }
 
   /** {@return the shared pool, after checking that the database answers} */
-  DataSource dataSource() {
+  public DataSource dataSource() {
     HikariDataSource pool = POOLS.computeIfAbsent(this, TestDatabase::open);
     try (Connection connection = pool.getConnection()) {
       connection.isValid(5);

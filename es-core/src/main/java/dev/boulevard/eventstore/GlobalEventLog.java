@@ -2,6 +2,7 @@ package dev.boulevard.eventstore;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -39,6 +40,16 @@ public interface GlobalEventLog {
 
   /** {@return the checkpoint of the last readable event, or the beginning if there is none} */
   Checkpoint head();
+
+  /**
+   * Finds the checkpoint of the event stored at a global position, so that a reader can tell
+   * whether it has handled that event (its checkpoint is at or after the answer).
+   *
+   * @param position the event's global position, 1 or more
+   * @return the event's checkpoint, or empty if no event at that position is readable yet
+   * @throws IllegalArgumentException if the position is 0 or less
+   */
+  Optional<Checkpoint> checkpointAt(long position);
 
   /**
    * Waits until events that follow a checkpoint may be readable, so that tailing readers need not

@@ -2,7 +2,7 @@ package dev.boulevard.eventstore.internal;
 
 import java.util.Objects;
 
-/** The checks every store makes on the arguments of a read of one aggregate's events. */
+/** The checks every store makes on the arguments of its reads. */
 public final class ReadChecks {
 
   private ReadChecks() {}
@@ -19,6 +19,19 @@ public final class ReadChecks {
     if (playhead < 0) {
       throw new IllegalArgumentException(
           "Cannot read aggregate '" + aggregateId + "' from negative playhead " + playhead);
+    }
+  }
+
+  /**
+   * Checks a global position that is looked up in the log.
+   *
+   * @param position the position
+   * @throws IllegalArgumentException if it is 0 or less, where no event is ever stored
+   */
+  public static void requirePositivePosition(long position) {
+    if (position < 1) {
+      throw new IllegalArgumentException(
+          "Global positions start at 1, so no event is stored at position " + position);
     }
   }
 }

@@ -122,6 +122,19 @@ public abstract class GlobalEventLogContract<S extends EventStore & GlobalEventL
   }
 
   @Test
+  void finds_the_checkpoint_of_each_logged_position_and_nothing_beyond_the_head() {
+    appendAcrossAggregates(2);
+
+    for (LoggedMessage logged : readAllAfter(Checkpoint.beginning())) {
+      assertThat(store.checkpointAt(logged.position())).contains(logged.checkpoint());
+    }
+    assertThat(store.checkpointAt(store.head().position() + 1)).isEmpty();
+    assertThatExceptionOfType(IllegalArgumentException.class)
+        .isThrownBy(() -> store.checkpointAt(0))
+        .withMessageContaining("position 0");
+  }
+
+  @Test
   void a_failed_append_leaves_no_event_in_the_log() {
     store.append("a", deposits("a", 0, 2));
     var head = store.head();

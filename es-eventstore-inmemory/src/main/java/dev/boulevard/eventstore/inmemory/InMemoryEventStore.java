@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.locks.Condition;
@@ -132,6 +133,15 @@ public final class InMemoryEventStore implements EventStore, EventStoreManagemen
   public Checkpoint head() {
     long position = headPosition;
     return position == 0 ? Checkpoint.beginning() : Checkpoint.atPosition(position);
+  }
+
+  /** Finds the checkpoint of a stored position: the position itself. */
+  @Override
+  public Optional<Checkpoint> checkpointAt(long position) {
+    ReadChecks.requirePositivePosition(position);
+    return position <= head().position()
+        ? Optional.of(Checkpoint.atPosition(position))
+        : Optional.empty();
   }
 
   /** Waits until an event follows the checkpoint, woken by the append that stores it. */

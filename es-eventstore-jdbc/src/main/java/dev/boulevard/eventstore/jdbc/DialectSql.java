@@ -98,6 +98,11 @@ abstract class DialectSql {
     return "SELECT MAX(global_position) FROM " + table;
   }
 
+  /** {@return the lookup of one readable position, answering as {@link #head()} does} */
+  String checkpointAt() {
+    return "SELECT global_position FROM " + table + " WHERE global_position = ?";
+  }
+
   Checkpoint readHead(ResultSet rs) throws SQLException {
     long position = rs.getLong(1);
     return position == 0 ? Checkpoint.beginning() : Checkpoint.atPosition(position);

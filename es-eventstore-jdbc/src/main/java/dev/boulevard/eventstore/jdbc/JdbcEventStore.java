@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
@@ -207,6 +208,11 @@ public final class JdbcEventStore
   @Override
   public Checkpoint head() {
     return log.head();
+  }
+
+  @Override
+  public Optional<Checkpoint> checkpointAt(long position) {
+    return log.checkpointAt(position);
   }
 
   @Override

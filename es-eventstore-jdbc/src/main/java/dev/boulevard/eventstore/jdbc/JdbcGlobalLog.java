@@ -5,6 +5,7 @@ import dev.boulevard.eventstore.Criteria;
 import dev.boulevard.eventstore.EventStoreException;
 import dev.boulevard.eventstore.EventVisitor;
 import dev.boulevard.eventstore.LoggedMessage;
+import dev.boulevard.eventstore.internal.ReadChecks;
 import dev.boulevard.serializer.EventTypeRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +17,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -89,6 +91,20 @@ final class JdbcGlobalLog {
           try (PreparedStatement statement = connection.prepareStatement(sql.head());
               ResultSet rs = statement.executeQuery()) {
             return rs.next() ? sql.readHead(rs) : Checkpoint.beginning();
+          }
+        });
+  }
+
+  Optional<Checkpoint> checkpointAt(long position) {
+    ReadChecks.requirePositivePosition(position);
+    return query(
+        "find a position in the global log of",
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(sql.checkpointAt())) {
+            statement.setLong(1, position);
+            try (ResultSet rs = statement.executeQuery()) {
+              return rs.next() ? Optional.of(sql.readHead(rs)) : Optional.<Checkpoint>empty();
+            }
           }
         });
   }

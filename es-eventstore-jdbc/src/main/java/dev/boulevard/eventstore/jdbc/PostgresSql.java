@@ -65,6 +65,14 @@ final class PostgresSql extends DialectSql {
   }
 
   @Override
+  String checkpointAt() {
+    return "SELECT transaction_id::TEXT::BIGINT, global_position FROM "
+        + table
+        + " WHERE global_position = ? AND transaction_id < "
+        + WATERMARK;
+  }
+
+  @Override
   Checkpoint readHead(ResultSet rs) throws SQLException {
     return new Checkpoint(rs.getLong(1), rs.getLong(2));
   }

@@ -1,5 +1,6 @@
 package dev.boulevard.testing;
 
+import dev.boulevard.internal.SideBySide;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,7 +47,7 @@ final class Outcome {
       throw new AssertionError(
           "Expected " + expected.size() + " event(s), but 'when' threw " + failure, failure);
     }
-    EventComparison.assertSameEvents("Recorded events differ", expected, events);
+    SideBySide.assertSame("Recorded events differ", "event(s)", expected, events);
   }
 
   void assertThrows(Class<? extends Throwable> type, String messagePart) {

@@ -1,23 +1,35 @@
-package dev.boulevard.testing;
+package dev.boulevard.internal;
 
 import java.util.List;
 import java.util.Objects;
 
-/** Compares expected with actual events and describes any difference side by side. */
-final class EventComparison {
+/**
+ * Compares expected with actual lists and describes any difference side by side, for the scenario
+ * test kits.
+ */
+public final class SideBySide {
 
   private static final int MIN_COLUMN = 20;
   private static final String NONE = "(none)";
 
-  private EventComparison() {}
+  private SideBySide() {}
 
-  static void assertSameEvents(String what, List<?> expected, List<?> actual) {
+  /**
+   * Fails with a side-by-side description unless the lists are equal.
+   *
+   * @param what what differs, such as "Recorded events differ"
+   * @param noun what the lists hold, such as "event(s)"
+   * @param expected the expected items
+   * @param actual the actual items
+   * @throws AssertionError if they differ
+   */
+  public static void assertSame(String what, String noun, List<?> expected, List<?> actual) {
     if (!expected.equals(actual)) {
-      throw new AssertionError(describe(what, expected, actual));
+      throw new AssertionError(describe(what, noun, expected, actual));
     }
   }
 
-  static String describe(String what, List<?> expected, List<?> actual) {
+  private static String describe(String what, String noun, List<?> expected, List<?> actual) {
     int rows = Math.max(expected.size(), actual.size());
     int width = MIN_COLUMN;
     for (Object event : expected) {
@@ -27,7 +39,9 @@ final class EventComparison {
     text.append(what)
         .append(": expected ")
         .append(expected.size())
-        .append(" event(s), got ")
+        .append(" ")
+        .append(noun)
+        .append(", got ")
         .append(actual.size())
         .append('\n');
     text.append(String.format("     %-" + width + "s | %s%n", "expected", "actual"));

@@ -1,0 +1,96 @@
+package dev.boulevard.readmodel.inmemory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.boulevard.eventstore.jdbc.internal.TableName;
+import dev.boulevard.readmodel.ReadModel;
+import dev.boulevard.readmodel.ReadModelRepository;
+import dev.boulevard.readmodel.ReadModelStorage;
+import dev.boulevard.serializer.jackson.JacksonSerializer;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Keeps read models in memory, one {@link InMemoryReadModelRepository} per name; thread-safe.
+ *
+ * <p>It is not transactional: {@link #inTransaction} just runs the work, and what the work saved
+ * before it threw stays saved.
+ */
+public final class InMemoryReadModelStorage implements ReadModelStorage {
+
+  private final ObjectMapper mapper;
+  private final Map<String, Named> repositories = new ConcurrentHashMap<>();
+
+  private InMemoryReadModelStorage(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /**
+   * Creates an empty storage whose repositories compare fields as the {@link
+   * JacksonSerializer#defaultObjectMapper() default mapper} writes them.
+   *
+   * @return the storage
+   */
+  public static InMemoryReadModelStorage create() {
+    return create(JacksonSerializer.defaultObjectMapper());
+  }
+
+  /**
+   * Creates an empty storage whose repositories compare fields as a mapper writes them.
+   *
+   * @param mapper the mapper, which must not be changed afterwards
+   * @return the storage
+   */
+  public static InMemoryReadModelStorage create(ObjectMapper mapper) {
+    return new InMemoryReadModelStorage(Objects.requireNonNull(mapper, "mapper"));
+  }
+
+  /**
+   * Returns the repository of a named read model, the same one for the same name until it is
+   * dropped.
+   *
+   * @throws IllegalArgumentException if the name is not valid, or the read model exists with
+   *     another type
+   */
+  @Override
+  public <T extends ReadModel> ReadModelRepository<T> repository(String name, Class<T> type) {
+    TableName.check(name);
+    Objects.requireNonNull(type, "type");
+    Named named =
+        repositories.computeIfAbsent(
+            name, key -> new Named(type, InMemoryReadModelRepository.create(mapper)));
+    return named.as(name, type);
+  }
+
+  @Override
+  public void drop(String name) {
+    Named dropped = repositories.remove(Objects.requireNonNull(name, "name"));
+    if (dropped != null) {
+      dropped.repository.clear();
+    }
+  }
+
+  @Override
+  public <R> R inTransaction(Supplier<R> work) {
+    return work.get();
+  }
+
+  @Override
+  public boolean isTransactional() {
+    return false;
+  }
+
+  /** A repository and the type it was created for. */
+  private record Named(Class<?> type, InMemoryReadModelRepository<?> repository) {
+
+    @SuppressWarnings("unchecked") // checked: the type is the one the repository was created for
+    <T extends ReadModel> ReadModelRepository<T> as(String name, Class<T> requested) {
+      if (!type.equals(requested)) {
+        throw new IllegalArgumentException(
+            "Read model '" + name + "' holds " + type.getName() + ", not " + requested.getName());
+      }
+      return (ReadModelRepository<T>) repository;
+    }
+  }
+}

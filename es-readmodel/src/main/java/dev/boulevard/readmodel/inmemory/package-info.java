@@ -1,0 +1,7 @@
+/**
+ * Read models kept in memory: fast and thread-safe, for tests, small applications and projections
+ * rebuilt at start-up.
+ *
+ * <p>Parameters and return values are non-null unless documented otherwise.
+ */
+package dev.boulevard.readmodel.inmemory;

@@ -1,0 +1,204 @@
+package dev.boulevard.readmodel.jdbc;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.boulevard.eventstore.jdbc.Dialect;
+import dev.boulevard.eventstore.jdbc.internal.TableName;
+import dev.boulevard.readmodel.ReadModel;
+import dev.boulevard.readmodel.ReadModelException;
+import dev.boulevard.readmodel.ReadModelRepository;
+import dev.boulevard.readmodel.ReadModelStorage;
+import dev.boulevard.serializer.jackson.JacksonSerializer;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Stores read models as JSON documents on PostgreSQL, MariaDB or H2, one table per read model and
+ * one of its fields for {@code findBy}; thread-safe.
+ *
+ * <p>A transaction is bound to the thread that opened it: on that thread, {@link #inTransaction}
+ * and {@link #inHandle} join it, and so does every repository of this storage, which otherwise runs
+ * each operation in a short transaction of its own. Pass {@link #inHandle}'s handle to {@code
+ * JdbcEventStore.append(Handle, ...)} to append events in the same transaction. On MariaDB the
+ * transactions this storage opens run at READ COMMITTED, so that concurrent saves do not deadlock
+ * on gap locks.
+ *
+ * <p>Tables are created and dropped on connections of their own, outside any transaction, since
+ * MariaDB commits a transaction at DDL: do not drop a read model inside a transaction that has
+ * written to it, which would wait for itself.
+ */
+public final class JdbcReadModelStorage implements ReadModelStorage {
+
+  private final DataSource dataSource;
+  private final Dialect dialect;
+  private final ObjectMapper mapper;
+  private final Jdbi jdbi;
+  private final ThreadLocal<Handle> bound = new ThreadLocal<>();
+  private final Map<String, JdbcReadModelRepository<?>> repositories = new ConcurrentHashMap<>();
+
+  private JdbcReadModelStorage(Builder builder) {
+    this.dataSource = builder.dataSource;
+    this.dialect = builder.dialect != null ? builder.dialect : Dialect.detect(dataSource);
+    this.mapper = builder.mapper;
+    this.jdbi = Jdbi.create(dataSource);
+  }
+
+  /**
+   * Creates a storage with the dialect detected and the {@link
+   * JacksonSerializer#defaultObjectMapper() default mapper}.
+   *
+   * @param dataSource where the tables live
+   * @return the storage
+   */
+  public static JdbcReadModelStorage create(DataSource dataSource) {
+    return builder(dataSource).build();
+  }
+
+  /**
+   * Starts building a storage.
+   *
+   * @param dataSource where the tables live
+   * @return a builder with the dialect detected and the default mapper
+   */
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(dataSource);
+  }
+
+  /** {@return the database this storage runs on} */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** {@return where the tables live} */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /**
+   * Returns the repository of a named read model, creating its tables if they do not exist; the
+   * same repository for the same name until it is dropped.
+   *
+   * @throws IllegalArgumentException if the name is not valid, or the read model exists with
+   *     another type
+   * @throws ReadModelException if the tables cannot be created
+   */
+  @Override
+  public <T extends ReadModel> ReadModelRepository<T> repository(String name, Class<T> type) {
+    TableName.check(name);
+    Objects.requireNonNull(type, "type");
+    JdbcReadModelRepository<?> repository =
+        repositories.computeIfAbsent(name, key -> createTables(key, type));
+    return repository.as(type);
+  }
+
+  private <T extends ReadModel> JdbcReadModelRepository<T> createTables(
+      String name, Class<T> type) {
+    var sql = new ReadModelSql(dialect, name);
+    onOwnConnection("create the tables of", name, handle -> sql.create().forEach(handle::execute));
+    return new JdbcReadModelRepository<>(this, sql, type, mapper);
+  }
+
+  @Override
+  public void drop(String name) {
+    TableName.check(name);
+    repositories.remove(name);
+    var sql = new ReadModelSql(dialect, name);
+    onOwnConnection("drop the tables of", name, handle -> sql.drop().forEach(handle::execute));
+  }
+
+  private void onOwnConnection(String action, String name, Consumer<Handle> ddl) {
+    try (Handle handle = jdbi.open()) {
+      ddl.accept(handle);
+    } catch (JdbiException e) {
+      throw new ReadModelException("Cannot " + action + " read model '" + name + "'", e);
+    }
+  }
+
+  /** Runs work in a transaction; see {@link #inHandle}. */
+  @Override
+  public <R> R inTransaction(Supplier<R> work) {
+    Objects.requireNonNull(work, "work");
+    return inHandle(handle -> work.get());
+  }
+
+  /**
+   * Runs work with the handle of this thread's transaction, joining it, or else in a new
+   * transaction bound to this thread until it commits, or rolls back if the work throws.
+   *
+   * @param work the work, given a handle whose transaction is open
+   * @param <R> what the work returns
+   * @return what the work returned
+   * @throws ReadModelException if a new transaction cannot be opened or committed
+   */
+  public <R> R inHandle(Function<Handle, R> work) {
+    Objects.requireNonNull(work, "work");
+    Handle joined = bound.get();
+    if (joined != null) {
+      return work.apply(joined);
+    }
+    var transaction = Transaction.begin(jdbi, dialect);
+    bound.set(transaction.handle());
+    R result;
+    try {
+      result = work.apply(transaction.handle());
+    } catch (RuntimeException | Error e) {
+      bound.remove();
+      transaction.rollback(e);
+      throw e;
+    }
+    bound.remove();
+    transaction.commit();
+    return result;
+  }
+
+  /** {@return true: writes in {@link #inTransaction} commit together} */
+  @Override
+  public boolean isTransactional() {
+    return true;
+  }
+
+  /** Builds a {@link JdbcReadModelStorage}. */
+  public static final class Builder {
+    private final DataSource dataSource;
+    private ObjectMapper mapper = JacksonSerializer.defaultObjectMapper();
+    private Dialect dialect;
+
+    private Builder(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /**
+     * Sets the mapper that writes and reads the documents.
+     *
+     * @param mapper the mapper, which must not be changed afterwards
+     * @return this builder
+     */
+    public Builder objectMapper(ObjectMapper mapper) {
+      this.mapper = Objects.requireNonNull(mapper, "mapper");
+      return this;
+    }
+
+    /**
+     * Sets the dialect instead of detecting it from the database.
+     *
+     * @param dialect the dialect
+     * @return this builder
+     */
+    public Builder dialect(Dialect dialect) {
+      this.dialect = Objects.requireNonNull(dialect, "dialect");
+      return this;
+    }
+
+    /** {@return the storage} */
+    public JdbcReadModelStorage build() {
+      return new JdbcReadModelStorage(this);
+    }
+  }
+}

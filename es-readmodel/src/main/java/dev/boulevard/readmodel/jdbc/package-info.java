@@ -1,0 +1,7 @@
+/**
+ * Read models stored as JSON documents in PostgreSQL, MariaDB or H2, one table per read model, with
+ * transactions that can also take in the JDBC event store's appends.
+ *
+ * <p>Parameters and return values are non-null unless documented otherwise.
+ */
+package dev.boulevard.readmodel.jdbc;

@@ -1,0 +1,124 @@
+package dev.boulevard.readmodel.projection;
+
+import dev.boulevard.eventstore.GlobalEventLog;
+import dev.boulevard.eventstore.jdbc.internal.TableName;
+import dev.boulevard.readmodel.ReadModelStorage;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/** Collects the projections and settings of a {@link Projections} runner. */
+public final class ProjectionsBuilder {
+
+  final GlobalEventLog log;
+  final ReadModelStorage storage;
+  final List<TrackingProjection> projections = new ArrayList<>();
+  RetryPolicy retry = RetryPolicy.defaults();
+  int batchSize = 500;
+  Clock clock = Clock.systemUTC();
+  String stateTable = "boulevard_projections";
+  Consumer<RebuildProgress> rebuildListener = progress -> {};
+
+  ProjectionsBuilder(GlobalEventLog log, ReadModelStorage storage) {
+    this.log = Objects.requireNonNull(log, "log");
+    this.storage = Objects.requireNonNull(storage, "storage");
+  }
+
+  /**
+   * Adds a projection.
+   *
+   * @param projection the projection
+   * @return this builder
+   * @throws IllegalArgumentException if a projection of that name, or one that declares one of its
+   *     read models, was added before
+   */
+  public ProjectionsBuilder add(TrackingProjection projection) {
+    Objects.requireNonNull(projection, "projection");
+    var models = new HashSet<String>();
+    for (TrackingProjection added : projections) {
+      if (added.name().equals(projection.name())) {
+        throw new IllegalArgumentException("Projection " + projection.name() + " is added twice");
+      }
+      models.addAll(added.readModels().keySet());
+    }
+    for (String model : projection.readModels().keySet()) {
+      if (models.contains(model)) {
+        throw new IllegalArgumentException(
+            "Read model " + model + " is declared by two projections; each has one owner");
+      }
+    }
+    projections.add(projection);
+    return this;
+  }
+
+  /**
+   * Sets how an event its projector fails on is retried before the projection parks.
+   *
+   * @param retry the policy; {@link RetryPolicy#defaults()} unless set
+   * @return this builder
+   */
+  public ProjectionsBuilder retry(RetryPolicy retry) {
+    this.retry = Objects.requireNonNull(retry, "retry");
+    return this;
+  }
+
+  /**
+   * Sets how many events are read, handled and committed at a time.
+   *
+   * @param batchSize 1 or more; 500 unless set
+   * @return this builder
+   */
+  public ProjectionsBuilder batchSize(int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("A batch holds 1 event or more, not " + batchSize);
+    }
+    this.batchSize = batchSize;
+    return this;
+  }
+
+  /**
+   * Sets the clock that stamps parks and decisions.
+   *
+   * @param clock the clock; the system's UTC clock unless set
+   * @return this builder
+   */
+  public ProjectionsBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /**
+   * Sets the table that keeps checkpoints on a JDBC storage; decisions go to {@code
+   * <table>_decisions}.
+   *
+   * @param table 1 to 40 letters, digits or underscores; {@code boulevard_projections} unless set
+   * @return this builder
+   */
+  public ProjectionsBuilder stateTable(String table) {
+    this.stateTable = TableName.check(table);
+    return this;
+  }
+
+  /**
+   * Sets who hears of a rebuild's progress: about once a second while it runs, and once when done.
+   *
+   * @param listener the listener, called on the rebuild's thread
+   * @return this builder
+   */
+  public ProjectionsBuilder onRebuildProgress(Consumer<RebuildProgress> listener) {
+    this.rebuildListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /**
+   * Builds the runner; it creates its checkpoint tables on a JDBC storage, and starts nothing yet.
+   *
+   * @return the runner
+   */
+  public Projections build() {
+    return new Projections(this);
+  }
+}

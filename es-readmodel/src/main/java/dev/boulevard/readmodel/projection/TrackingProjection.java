@@ -1,0 +1,128 @@
+package dev.boulevard.readmodel.projection;
+
+import dev.boulevard.readmodel.Projector;
+import dev.boulevard.readmodel.ReadModel;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * A projection that reads the global log from its own checkpoint: its name, the read models it
+ * owns, and how its projector is made for them.
+ *
+ * <pre>{@code
+ * TrackingProjection credits =
+ *     TrackingProjection.named("credits")
+ *         .readModel("credits", Credits.class)
+ *         .projector(models -> new CreditsProjector(models.repository("credits", Credits.class)));
+ * }</pre>
+ *
+ * <p>The projection owns its read models: a rebuild makes new ones with a new projector and drops
+ * the old ones once the new ones have caught up. Immutable and thread-safe.
+ */
+public final class TrackingProjection {
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,31}");
+
+  private final String name;
+  private final Map<String, Class<? extends ReadModel>> readModels;
+  private final Function<ProjectionModels, ? extends Projector> factory;
+
+  private TrackingProjection(
+      String name,
+      Map<String, Class<? extends ReadModel>> readModels,
+      Function<ProjectionModels, ? extends Projector> factory) {
+    this.name = name;
+    this.readModels = Collections.unmodifiableMap(new LinkedHashMap<>(readModels));
+    this.factory = factory;
+  }
+
+  /**
+   * Starts the definition of a projection.
+   *
+   * @param name its name, unique among the projections of one storage: 1 to 32 letters, digits or
+   *     underscores, not starting with a digit
+   * @return the definition's builder
+   * @throws IllegalArgumentException if the name is not valid
+   */
+  public static Builder named(String name) {
+    return new Builder(checkName("projection", name));
+  }
+
+  /** {@return the projection's name} */
+  public String name() {
+    return name;
+  }
+
+  /** {@return the read models it owns, by name} */
+  public Map<String, Class<? extends ReadModel>> readModels() {
+    return readModels;
+  }
+
+  Projector newProjector(ProjectionModels models) {
+    return Objects.requireNonNull(
+        factory.apply(models), () -> "The projector factory of projection " + name + " gave null");
+  }
+
+  static String checkName(String what, String name) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "A "
+              + what
+              + " name is 1 to 32 letters, digits or underscores, not starting with a digit; got '"
+              + name
+              + "'");
+    }
+    return name;
+  }
+
+  /** Collects a projection's read models and its projector factory. */
+  public static final class Builder {
+
+    private final String name;
+    private final Map<String, Class<? extends ReadModel>> readModels = new LinkedHashMap<>();
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    /**
+     * Declares a read model the projection owns.
+     *
+     * @param modelName the read model's name, unique among all projections of one storage: 1 to 32
+     *     letters, digits or underscores, not starting with a digit
+     * @param type the class of its documents
+     * @return this builder
+     * @throws IllegalArgumentException if the name is not valid or already declared
+     */
+    public Builder readModel(String modelName, Class<? extends ReadModel> type) {
+      checkName("read model", modelName);
+      Objects.requireNonNull(type, "type");
+      if (readModels.putIfAbsent(modelName, type) != null) {
+        throw new IllegalArgumentException(
+            "Read model " + modelName + " is declared twice in projection " + name);
+      }
+      return this;
+    }
+
+    /**
+     * Finishes the definition with the factory that makes the projector for a set of read models:
+     * once at start, and once more for each rebuild.
+     *
+     * @param factory makes a projector that writes to the given read models
+     * @return the projection
+     * @throws IllegalStateException if no read model was declared
+     */
+    public TrackingProjection projector(Function<ProjectionModels, ? extends Projector> factory) {
+      Objects.requireNonNull(factory, "factory");
+      if (readModels.isEmpty()) {
+        throw new IllegalStateException(
+            "Projection " + name + " declares no read model; declare them with readModel(...)");
+      }
+      return new TrackingProjection(name, readModels, factory);
+    }
+  }
+}

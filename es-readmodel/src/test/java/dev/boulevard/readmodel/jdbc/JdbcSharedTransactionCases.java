@@ -1,0 +1,196 @@
+package dev.boulevard.readmodel.jdbc;
+
+import static dev.boulevard.eventstore.contract.ContractMessages.message;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.boulevard.domain.DomainEventStream;
+import dev.boulevard.eventstore.contract.ContractEvent;
+import dev.boulevard.eventstore.jdbc.JdbcEventStore;
+import dev.boulevard.eventstore.jdbc.JdbcEventStoreSchema;
+import dev.boulevard.eventstore.jdbc.TestDatabase;
+import dev.boulevard.readmodel.contract.ContractModel;
+import dev.boulevard.serializer.EventTypeRegistry;
+import dev.boulevard.serializer.jackson.JacksonSerializer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The JDBC storage's transactions shared with the event store, and saves racing on threads. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+abstract class JdbcSharedTransactionCases {
+
+  private static final JacksonSerializer SERIALIZER =
+      new JacksonSerializer(
+          EventTypeRegistry.builder()
+              .register("contract.opened", ContractEvent.Opened.class)
+              .build());
+  private static final int THREADS = 8;
+
+  @RegisterExtension final TestTables tables;
+  private final List<String> eventTables = new ArrayList<>();
+
+  JdbcSharedTransactionCases(TestDatabase database) {
+    this.tables = new TestTables(database);
+  }
+
+  private JdbcEventStore eventStore() {
+    String table = tables.newName() + "_ev";
+    eventTables.add(table);
+    JdbcEventStoreSchema.of(tables.database().dataSource(), table).withoutImmutability().migrate();
+    return JdbcEventStore.builder(tables.database().dataSource(), SERIALIZER).table(table).build();
+  }
+
+  @AfterEach
+  void dropEventTables() throws SQLException {
+    try (Connection connection = tables.database().dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      for (String table : eventTables) {
+        for (String suffix : List.of("", "_append_lock", "_schema_version")) {
+          statement.execute("DROP TABLE IF EXISTS " + table + suffix);
+        }
+        if (tables.database() == TestDatabase.POSTGRESQL) {
+          statement.execute("DROP FUNCTION IF EXISTS " + table + "_notify()");
+        }
+      }
+    }
+  }
+
+  private static DomainEventStream opened(String account) {
+    return DomainEventStream.of(message(account, 0, new ContractEvent.Opened(account, "Alice")));
+  }
+
+  @Test
+  void commits_appended_events_and_saved_models_together() {
+    var storage = tables.storage();
+    var repository = tables.fresh(ContractModel.class);
+    try (JdbcEventStore events = eventStore()) {
+      storage.inHandle(
+          handle -> {
+            events.append(handle, "acc-1", opened("acc-1"));
+            repository.save(ContractModel.of("acc-1", "Alice"));
+            return null;
+          });
+
+      assertThat(events.loadFromPlayhead("acc-1", 0).size()).isEqualTo(1);
+      assertThat(repository.find("acc-1")).isPresent();
+    }
+  }
+
+  @Test
+  void rolls_back_appended_events_and_saved_models_together() {
+    var storage = tables.storage();
+    var repository = tables.fresh(ContractModel.class);
+    try (JdbcEventStore events = eventStore()) {
+      assertThatThrownBy(
+              () ->
+                  storage.inHandle(
+                      handle -> {
+                        events.append(handle, "acc-1", opened("acc-1"));
+                        repository.save(ContractModel.of("acc-1", "Alice"));
+                        throw new IllegalStateException("the projection failed");
+                      }))
+          .hasMessage("the projection failed");
+
+      assertThat(events.loadFromPlayhead("acc-1", 0).isEmpty()).isTrue();
+      assertThat(repository.find("acc-1")).isEmpty();
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void saves_distinct_models_from_many_threads() throws Exception {
+    var repository = tables.fresh(ContractModel.class);
+    int perThread = 40;
+
+    race(
+        thread -> {
+          for (int i = 0; i < perThread; i++) {
+            repository.save(
+                ContractModel.of("t" + thread + "-" + i, "n" + i % 4).withTags("t" + thread));
+          }
+        });
+
+    assertThat(repository.findAll()).hasSize(THREADS * perThread);
+    assertThat(repository.findBy("name", "n0")).hasSize(THREADS * perThread / 4);
+    for (int thread = 0; thread < THREADS; thread++) {
+      assertThat(repository.findBy("tags", "t" + thread)).hasSize(perThread);
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void saves_the_same_models_from_many_threads_consistently() throws Exception {
+    var repository = tables.fresh(ContractModel.class);
+    int ids = 10;
+    int rounds = 15;
+
+    race(
+        thread -> {
+          for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < ids; i++) {
+              repository.save(
+                  ContractModel.of("m-" + i, "thread " + thread)
+                      .withAge(round)
+                      .withTags("t" + thread, "r" + round));
+            }
+          }
+        });
+
+    List<ContractModel> all = repository.findAll();
+    assertThat(all).extracting(ContractModel::id).hasSize(ids).doesNotHaveDuplicates();
+    for (int thread = 0; thread < THREADS; thread++) {
+      String name = "thread " + thread;
+      String tag = "t" + thread;
+      assertThat(repository.findBy("name", name))
+          .containsExactlyElementsOf(all.stream().filter(m -> m.name().equals(name)).toList());
+      assertThat(repository.findBy("tags", tag))
+          .containsExactlyElementsOf(all.stream().filter(m -> m.tags().contains(tag)).toList());
+    }
+    for (ContractModel model : all) {
+      assertThat(repository.findBy("age", model.age())).contains(model);
+    }
+  }
+
+  /** Runs work on every thread at once and rethrows the first failure. */
+  private static void race(ThrowingWork work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      var start = new CountDownLatch(1);
+      var futures = new ArrayList<Future<Void>>();
+      for (int thread = 0; thread < THREADS; thread++) {
+        int number = thread;
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  work.run(number);
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<Void> future : futures) {
+        future.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Work of one numbered thread. */
+  interface ThrowingWork {
+    void run(int thread) throws Exception;
+  }
+}

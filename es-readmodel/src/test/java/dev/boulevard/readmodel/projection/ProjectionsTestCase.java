@@ -1,0 +1,408 @@
+package dev.boulevard.readmodel.projection;
+
+import static dev.boulevard.eventstore.contract.ContractMessages.deposits;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.boulevard.domain.DomainMessage;
+import dev.boulevard.eventstore.Checkpoint;
+import dev.boulevard.eventstore.LoggedMessage;
+import dev.boulevard.readmodel.ReadModelRepository;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** What tracking projections do on every storage: each storage's test extends this class. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+@Timeout(120)
+abstract class ProjectionsTestCase {
+
+  static final Duration WAIT = Duration.ofSeconds(30);
+  static final RetryPolicy QUICK = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40));
+
+  ProjectionEnvironment env;
+  final List<Projections> runners = new ArrayList<>();
+  volatile Predicate<DomainMessage> failOn = message -> false;
+
+  abstract ProjectionEnvironment createEnvironment();
+
+  @BeforeEach
+  void createEnvironmentAndTables() {
+    env = createEnvironment();
+  }
+
+  @AfterEach
+  void stopRunnersAndDropTables() throws Exception {
+    runners.forEach(Projections::close);
+    env.close();
+  }
+
+  TrackingProjection balances(String name, String model) {
+    return TrackingProjection.named(name)
+        .readModel(model, Balance.class)
+        .projector(
+            models ->
+                new BalanceProjector(
+                    models.repository(model, Balance.class), message -> failOn.test(message)));
+  }
+
+  Projections started(ProjectionsBuilder builder) {
+    Projections projections = builder.build();
+    runners.add(projections);
+    projections.start();
+    return projections;
+  }
+
+  void append(String account, long firstPlayhead, int count) {
+    env.store().append(account, deposits(account, firstPlayhead, count));
+  }
+
+  List<LoggedMessage> wholeLog() {
+    var log = new ArrayList<LoggedMessage>();
+    Checkpoint after = Checkpoint.beginning();
+    for (List<LoggedMessage> batch = env.log().read(after, 1000);
+        !batch.isEmpty();
+        batch = env.log().read(after, 1000)) {
+      log.addAll(batch);
+      after = batch.get(batch.size() - 1).checkpoint();
+    }
+    return log;
+  }
+
+  /**
+   * Waits until the log holds the given number of events and returns the last one's checkpoint.
+   *
+   * <p>On PostgreSQL a committed event is readable once no older writing transaction is open, and
+   * the projections' own transactions are such writers, so the head may lag a moment behind.
+   */
+  Checkpoint awaitLogOf(int events) throws InterruptedException {
+    eventually(() -> wholeLog().size() == events, events + " events in the log");
+    List<LoggedMessage> log = wholeLog();
+    assertThat(log).hasSize(events);
+    return log.get(events - 1).checkpoint();
+  }
+
+  static List<Long> playheads(long count) {
+    return LongStream.range(0, count).boxed().toList();
+  }
+
+  static Balance complete(String account, int count) {
+    long total = LongStream.rangeClosed(1, count).sum();
+    return new Balance(account, total, playheads(count));
+  }
+
+  static List<Balance> sorted(ReadModelRepository<Balance> repository) {
+    return repository.findAll().stream().sorted(Comparator.comparing(Balance::id)).toList();
+  }
+
+  static boolean pause(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return false;
+  }
+
+  static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Waited " + WAIT + " in vain for " + what);
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  @Test
+  void catches_up_with_the_events_stored_before_it_started() throws Exception {
+    append("a", 0, 20);
+    append("b", 0, 5);
+    String model = env.model("bal");
+    Projections projections = started(env.projections().add(balances("balances", model)));
+
+    assertThat(projections.awaitCheckpoint(env.log().head(), WAIT)).isTrue();
+
+    assertThat(sorted(projections.readModel(model, Balance.class)))
+        .containsExactly(complete("a", 20), complete("b", 5));
+    ProjectionStatus status = projections.status("balances");
+    assertThat(status.checkpoint()).isEqualTo(env.log().head());
+    assertThat(status.behind()).isZero();
+    assertThat(status.lastError()).isEmpty();
+  }
+
+  @Test
+  void a_caller_reads_its_own_writes_by_waiting_for_their_position() throws Exception {
+    String model = env.model("bal");
+    Projections projections = started(env.projections().add(balances("balances", model)));
+    append("a", 0, 3);
+    long position = wholeLog().get(2).position();
+
+    assertThat(projections.awaitPosition(position, WAIT)).isTrue();
+
+    assertThat(projections.readModel(model, Balance.class).find("a")).contains(complete("a", 3));
+    assertThat(projections.awaitPosition(position + 1_000, Duration.ofMillis(50))).isFalse();
+  }
+
+  @Test
+  void a_runner_stopped_in_the_middle_and_restarted_ends_as_a_full_rebuild() throws Exception {
+    for (int account = 0; account < 30; account++) {
+      append("acc-" + account, 0, 20);
+    }
+    String model = env.model("bal");
+    failOn = message -> pause(Duration.ofMillis(2)); // slow enough to be stopped in the middle
+    Projections first = started(env.projections().batchSize(7).add(balances("balances", model)));
+    eventually(() -> first.status("balances").checkpoint().position() >= 50, "some progress");
+    first.close();
+    failOn = message -> false;
+    Checkpoint stoppedAt = first.status("balances").checkpoint();
+    for (int account = 0; account < 30; account++) {
+      append("acc-" + account, 20, 5);
+    }
+
+    Projections second = started(env.projections().batchSize(7).add(balances("balances", model)));
+    assertThat(second.status("balances").checkpoint()).isEqualTo(stoppedAt);
+    assertThat(second.awaitCheckpoint(env.log().head(), WAIT)).isTrue();
+    List<Balance> resumed = sorted(second.readModel(model, Balance.class));
+    second.rebuild("balances");
+    eventually(() -> second.status("balances").rebuild().isEmpty(), "the rebuild");
+
+    assertThat(stoppedAt.position()).isBetween(50L, 599L);
+    assertThat(resumed).hasSize(30).allSatisfy(b -> assertThat(b).isEqualTo(complete(b.id(), 25)));
+    assertThat(sorted(second.readModel(model, Balance.class))).isEqualTo(resumed);
+  }
+
+  @Test
+  void a_failing_event_parks_its_projection_before_it_and_the_others_go_on() throws Exception {
+    append("a", 0, 10);
+    append("b", 0, 10);
+    append("c", 0, 10);
+    List<LoggedMessage> log = wholeLog();
+    LoggedMessage failing = log.get(13);
+    failOn = message -> message.aggregateId().equals("b") && message.playhead() == 3;
+    String broken = env.model("bal");
+    String other = env.model("oth");
+    Projections projections =
+        started(
+            env.projections()
+                .retry(QUICK)
+                .add(balances("broken", broken))
+                .add(
+                    TrackingProjection.named("other")
+                        .readModel(other, Balance.class)
+                        .projector(
+                            models ->
+                                new BalanceProjector(
+                                    models.repository(other, Balance.class), message -> false))));
+
+    eventually(() -> projections.status("broken").state() == ProjectionState.PARKED, "the park");
+    assertThat(projections.awaitCheckpoint(env.log().head(), WAIT)).isFalse();
+
+    ProjectionStatus status = projections.status("broken");
+    assertThat(status.checkpoint()).isEqualTo(log.get(12).checkpoint());
+    assertThat(status.parked())
+        .get()
+        .satisfies(
+            parked -> {
+              assertThat(parked.checkpoint()).isEqualTo(failing.checkpoint());
+              assertThat(parked.eventType()).endsWith("Deposited");
+              assertThat(parked.error()).contains("Refusing b@3");
+            });
+    assertThat(status.lastError()).get().asString().contains("Refusing b@3");
+    ReadModelRepository<Balance> brokenModel = projections.readModel(broken, Balance.class);
+    assertThat(brokenModel.find("a")).contains(complete("a", 10));
+    assertThat(brokenModel.find("b")).contains(complete("b", 3));
+    assertThat(brokenModel.find("c")).isEmpty();
+    eventually(
+        () -> projections.status("other").checkpoint().equals(env.log().head()), "the other");
+    assertThat(sorted(projections.readModel(other, Balance.class)))
+        .containsExactly(complete("a", 10), complete("b", 10), complete("c", 10));
+
+    failOn = message -> false;
+    projections.resume("broken", "fixed in 1.2.3");
+
+    assertThat(projections.awaitCheckpoint(env.log().head(), WAIT)).isTrue();
+    assertThat(sorted(brokenModel))
+        .containsExactly(complete("a", 10), complete("b", 10), complete("c", 10));
+    assertThat(projections.status("broken").parked()).isEmpty();
+    assertThat(projections.decisions("broken"))
+        .singleElement()
+        .satisfies(
+            decision -> {
+              assertThat(decision.kind()).isEqualTo(ProjectionDecision.Kind.RESUME);
+              assertThat(decision.reason()).isEqualTo("fixed in 1.2.3");
+              assertThat(decision.parked().checkpoint()).isEqualTo(failing.checkpoint());
+            });
+  }
+
+  @Test
+  void a_parked_projection_told_to_skip_misses_only_that_event() throws Exception {
+    append("a", 0, 5);
+    failOn = message -> message.aggregateId().equals("a") && message.playhead() == 2;
+    String model = env.model("bal");
+    Projections projections =
+        started(env.projections().retry(QUICK).add(balances("balances", model)));
+    eventually(() -> projections.status("balances").state() == ProjectionState.PARKED, "the park");
+    assertThatExceptionOfType(IllegalArgumentException.class)
+        .isThrownBy(() -> projections.resume("nonesuch", "x"));
+
+    projections.skip("balances", "poison event, refunded by hand");
+
+    assertThat(projections.awaitCheckpoint(env.log().head(), WAIT)).isTrue();
+    assertThat(projections.readModel(model, Balance.class).find("a"))
+        .contains(new Balance("a", 1 + 2 + 4 + 5, List.of(0L, 1L, 3L, 4L)));
+    assertThat(projections.decisions("balances"))
+        .extracting(ProjectionDecision::kind)
+        .containsExactly(ProjectionDecision.Kind.SKIP);
+    assertThatExceptionOfType(IllegalStateException.class)
+        .isThrownBy(() -> projections.skip("balances", "again"))
+        .withMessageContaining("not parked");
+  }
+
+  @Test
+  void writers_appending_while_projections_tail_every_event_is_applied_once() throws Exception {
+    String first = env.model("bal");
+    String second = env.model("two");
+    Projections projections =
+        started(
+            env.projections()
+                .batchSize(50)
+                .add(balances("first", first))
+                .add(balances("second", second)));
+    int writers = 4;
+    int accounts = 5;
+    int rounds = 40;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      var done = new ArrayList<Future<?>>();
+      for (int writer = 0; writer < writers; writer++) {
+        int w = writer;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int round = 0; round < rounds; round++) {
+                    for (int account = 0; account < accounts; account++) {
+                      append("w" + w + "-" + account, round * 2L, 2);
+                    }
+                  }
+                }));
+      }
+      for (Future<?> writer : done) {
+        writer.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    Checkpoint last = awaitLogOf(writers * accounts * rounds * 2);
+    assertThat(projections.awaitCheckpoint(last, WAIT)).isTrue();
+
+    for (String model : List.of(first, second)) {
+      assertThat(sorted(projections.readModel(model, Balance.class)))
+          .hasSize(writers * accounts)
+          .allSatisfy(b -> assertThat(b).isEqualTo(complete(b.id(), rounds * 2)));
+    }
+  }
+
+  @Test
+  void a_rebuild_reports_progress_while_the_old_read_model_keeps_serving() throws Exception {
+    for (int account = 0; account < 40; account++) {
+      append("acc-" + account, 0, 25);
+    }
+    String model = env.model("bal");
+    var reports = new CopyOnWriteArrayList<RebuildProgress>();
+    Projections projections =
+        started(
+            env.projections()
+                .batchSize(10)
+                .onRebuildProgress(reports::add)
+                .add(balances("balances", model)));
+    assertThat(projections.awaitCheckpoint(env.log().head(), WAIT)).isTrue();
+    ReadModelRepository<Balance> view = projections.readModel(model, Balance.class);
+    List<Balance> before = sorted(view);
+
+    projections.rebuild("balances");
+    assertThatExceptionOfType(IllegalStateException.class)
+        .isThrownBy(() -> projections.rebuild("balances"))
+        .withMessageContaining("already being rebuilt");
+    List<Balance> during = sorted(view);
+    eventually(() -> projections.status("balances").rebuild().isEmpty(), "the rebuild");
+
+    assertThat(during).isEqualTo(before);
+    assertThat(sorted(view)).isEqualTo(before);
+    assertThat(reports).isNotEmpty();
+    RebuildProgress last = reports.get(reports.size() - 1);
+    assertThat(last.done()).isTrue();
+    assertThat(last.eventsDone()).isEqualTo(1000);
+    assertThat(last.eventsLeft()).isZero();
+    append("acc-0", 25, 1);
+    assertThat(projections.awaitCheckpoint(awaitLogOf(1001), WAIT)).isTrue();
+    assertThat(view.find("acc-0")).contains(complete("acc-0", 26));
+  }
+
+  @Test
+  void a_restarted_runner_tries_a_parked_event_again() throws Exception {
+    append("a", 0, 3);
+    failOn = message -> message.playhead() == 1;
+    String model = env.model("bal");
+    Projections first = started(env.projections().retry(QUICK).add(balances("balances", model)));
+    eventually(() -> first.status("balances").state() == ProjectionState.PARKED, "the park");
+    first.close();
+
+    failOn = message -> false;
+    Projections second = started(env.projections().add(balances("balances", model)));
+
+    assertThat(second.awaitCheckpoint(env.log().head(), WAIT)).isTrue();
+    assertThat(second.readModel(model, Balance.class).find("a")).contains(complete("a", 3));
+    assertThat(second.status("balances").parked()).isEmpty();
+  }
+
+  @Test
+  void two_runners_on_one_transactional_storage_apply_each_event_once() throws Exception {
+    assumeTrue(env.storage().isTransactional(), "only a transaction can undo the loser's writes");
+    String model = env.model("bal");
+    Projections one = started(env.projections().batchSize(5).add(balances("balances", model)));
+    Projections two = started(env.projections().batchSize(5).add(balances("balances", model)));
+    for (int round = 0; round < 20; round++) {
+      for (int account = 0; account < 5; account++) {
+        append("acc-" + account, round * 3L, 3);
+      }
+    }
+
+    Checkpoint last = awaitLogOf(300);
+    assertThat(one.awaitCheckpoint(last, WAIT)).isTrue();
+    assertThat(two.awaitCheckpoint(last, WAIT)).isTrue();
+
+    assertThat(sorted(one.readModel(model, Balance.class)))
+        .hasSize(5)
+        .allSatisfy(b -> assertThat(b).isEqualTo(complete(b.id(), 60)));
+  }
+
+  @Test
+  void refuses_unknown_projections_and_read_models_by_name() {
+    String model = env.model("bal");
+    Projections projections = started(env.projections().add(balances("balances", model)));
+
+    assertThatExceptionOfType(IllegalArgumentException.class)
+        .isThrownBy(() -> projections.status("nonesuch"))
+        .withMessageContaining("nonesuch");
+    assertThatExceptionOfType(IllegalArgumentException.class)
+        .isThrownBy(() -> projections.readModel("nonesuch", Balance.class))
+        .withMessageContaining("nonesuch");
+  }
+}

@@ -70,13 +70,27 @@ public enum TestDatabase {
     return pool;
   }
 
+  /**
+   * Opens a connection of its own, outside the shared pool, for a test that kills the pool's.
+   *
+   * @return the connection, which the caller closes
+   * @throws SQLException if the database cannot be reached
+   */
+  public Connection newConnection() throws SQLException {
+    return java.sql.DriverManager.getConnection(
+        System.getenv().getOrDefault(urlVariable, defaultUrl), user(), password);
+  }
+
+  private String user() {
+    return userVariable.isEmpty()
+        ? defaultUser
+        : System.getenv().getOrDefault(userVariable, defaultUser);
+  }
+
   private HikariDataSource open() {
     var config = new HikariConfig();
     config.setJdbcUrl(System.getenv().getOrDefault(urlVariable, defaultUrl));
-    config.setUsername(
-        userVariable.isEmpty()
-            ? defaultUser
-            : System.getenv().getOrDefault(userVariable, defaultUser));
+    config.setUsername(user());
     config.setPassword(password);
     config.setMaximumPoolSize(16);
     config.setPoolName("boulevard-test-" + name().toLowerCase(java.util.Locale.ROOT));

@@ -286,7 +286,8 @@ public final class Projections implements AutoCloseable {
   }
 
   /**
-   * Retries a parked projection's event, for instance after a fix; the decision is recorded.
+   * Retries a parked projection's event, for instance after a fix; the decision is recorded. If
+   * only its rebuild is parked, the decision is about the rebuild.
    *
    * @param projection the projection's name
    * @param reason why, recorded with the decision
@@ -298,7 +299,7 @@ public final class Projections implements AutoCloseable {
 
   /**
    * Moves a parked projection past the event it is parked at, without handling it; the decision is
-   * recorded.
+   * recorded. If only its rebuild is parked, the decision is about the rebuild.
    *
    * @param projection the projection's name
    * @param reason why, recorded with the decision
@@ -310,7 +311,12 @@ public final class Projections implements AutoCloseable {
 
   private void decide(String projection, ProjectionDecision.Kind kind, String reason) {
     Objects.requireNonNull(reason, "reason");
-    ProjectionWorker worker = slot(projection).live;
+    ProjectionSlot slot = slot(projection);
+    RunningRebuild rebuild = slot.rebuild;
+    ProjectionWorker worker = slot.live;
+    if ((worker == null || worker.parked().isEmpty()) && rebuild != null) {
+      worker = rebuild.worker(); // the live read models are fine, their rebuild is parked
+    }
     ParkedEvent parked = worker == null ? null : worker.parked().orElse(null);
     if (parked == null) {
       throw new IllegalStateException("Projection " + projection + " is not parked");

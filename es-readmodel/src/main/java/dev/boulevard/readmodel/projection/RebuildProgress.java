@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param eventsPerSecond the rate since the rebuild started
  * @param estimatedTimeLeft the time left at that rate, if the rate is known
  * @param done whether the new read models have caught up and replaced the old ones
+ * @param parked the event the rebuild is parked at, if its projector kept failing on one
  */
 public record RebuildProgress(
     String projection,
@@ -19,4 +20,5 @@ public record RebuildProgress(
     long eventsLeft,
     double eventsPerSecond,
     Optional<Duration> estimatedTimeLeft,
-    boolean done) {}
+    boolean done,
+    Optional<ParkedEvent> parked) {}

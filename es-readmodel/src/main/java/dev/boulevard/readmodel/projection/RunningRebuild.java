@@ -58,6 +58,7 @@ final class RunningRebuild {
     double rate = eventsDone / seconds;
     Optional<Duration> timeLeft =
         rate > 0 ? Optional.of(Duration.ofMillis((long) (left / rate * 1000))) : Optional.empty();
-    return new RebuildProgress(projection, eventsDone, left, rate, timeLeft, done);
+    Optional<ParkedEvent> parked = current == null ? Optional.empty() : current.parked();
+    return new RebuildProgress(projection, eventsDone, left, rate, timeLeft, done, parked);
   }
 }

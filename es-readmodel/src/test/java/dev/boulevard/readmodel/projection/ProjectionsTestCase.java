@@ -356,6 +356,33 @@ abstract class ProjectionsTestCase {
   }
 
   @Test
+  void a_rebuild_that_parks_is_resumed_while_the_old_read_model_keeps_serving() throws Exception {
+    append("a", 0, 5);
+    String model = env.model("bal");
+    Projections projections =
+        started(env.projections().retry(QUICK).add(balances("balances", model)));
+    assertThat(projections.awaitCheckpoint(env.log().head(), WAIT)).isTrue();
+    ReadModelRepository<Balance> view = projections.readModel(model, Balance.class);
+    failOn = message -> message.playhead() == 2; // only the rebuild reads that event again
+
+    projections.rebuild("balances");
+    eventually(
+        () -> projections.status("balances").rebuild().flatMap(RebuildProgress::parked).isPresent(),
+        "the rebuild's park");
+    assertThat(projections.status("balances").state()).isEqualTo(ProjectionState.LIVE);
+    assertThat(view.find("a")).contains(complete("a", 5));
+
+    failOn = message -> false;
+    projections.resume("balances", "fixed");
+    eventually(() -> projections.status("balances").rebuild().isEmpty(), "the rebuild");
+
+    assertThat(view.find("a")).contains(complete("a", 5));
+    assertThat(projections.decisions("balances"))
+        .extracting(ProjectionDecision::kind)
+        .containsExactly(ProjectionDecision.Kind.RESUME);
+  }
+
+  @Test
   void a_restarted_runner_tries_a_parked_event_again() throws Exception {
     append("a", 0, 3);
     failOn = message -> message.playhead() == 1;

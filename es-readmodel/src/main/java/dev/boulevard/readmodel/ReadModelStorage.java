@@ -13,11 +13,13 @@ public interface ReadModelStorage {
    * Returns the repository of a named read model, creating its storage if needed.
    *
    * @param name the read model's name: 1 to 40 letters, digits or underscores, not starting with a
-   *     digit
+   *     digit and not ending in {@code _fields} in any case, which is the suffix of a read model's
+   *     index table
    * @param type the class its documents are read into
    * @param <T> the model's type
    * @return the repository
-   * @throws IllegalArgumentException if the name is not valid
+   * @throws IllegalArgumentException if the name is not valid, such as one ending in {@code
+   *     _fields}
    */
   <T extends ReadModel> ReadModelRepository<T> repository(String name, Class<T> type);
 

@@ -1,5 +1,6 @@
 package dev.boulevard.readmodel.inmemory;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.boulevard.readmodel.ReadModel;
 import dev.boulevard.readmodel.ReadModelException;
@@ -20,21 +21,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * Keeps the models of one read model in memory; thread-safe.
  *
  * <p>It stores the model objects themselves, not copies, and {@link #find} returns them: models
- * must be immutable, and records are ideal. A save is a map update; a model's JSON fields, which
- * {@link #findBy} compares as the JDBC store does, are computed with the mapper at the first {@code
- * findBy} that needs them and kept until the model is replaced. So a model that Jackson cannot
- * write fails at that {@code findBy}, not at its save.
+ * must be immutable, and records are ideal. A save writes the model as a JSON tree with the mapper,
+ * so that a model Jackson cannot write is refused at its save, as the JDBC store refuses it, and
+ * keeps the tree next to the model: the fields that {@link #findBy} compares, as the JDBC store
+ * does, are computed from it at the first {@code findBy} that needs them.
  *
  * @param <T> the model's type
  */
 public final class InMemoryReadModelRepository<T extends ReadModel>
     implements ReadModelRepository<T> {
 
+  private final ObjectMapper mapper;
   private final FieldIndex index;
   private final Map<String, Stored<T>> models = new ConcurrentHashMap<>();
   private final AtomicLong saves = new AtomicLong();
 
   private InMemoryReadModelRepository(ObjectMapper mapper) {
+    this.mapper = mapper;
     this.index = new FieldIndex(mapper);
   }
 
@@ -63,9 +66,16 @@ public final class InMemoryReadModelRepository<T extends ReadModel>
   @Override
   public void save(T model) {
     String id = ModelChecks.requireSavable(model);
+    JsonNode tree;
+    try {
+      tree = mapper.valueToTree(model);
+    } catch (IllegalArgumentException e) {
+      throw new ReadModelException("Cannot write model '" + id + "' as JSON", e);
+    }
     models.compute(
         id,
-        (key, old) -> new Stored<>(old == null ? saves.incrementAndGet() : old.position, model));
+        (key, old) ->
+            new Stored<>(old == null ? saves.incrementAndGet() : old.position, model, tree));
   }
 
   @Override
@@ -105,15 +115,17 @@ public final class InMemoryReadModelRepository<T extends ReadModel>
     models.clear();
   }
 
-  /** A stored model, its first-saved position and, once computed, its index entries. */
+  /** A stored model, its first-saved position, its JSON tree and, once computed, its entries. */
   private static final class Stored<T extends ReadModel> {
     private final long position;
     private final T model;
+    private final JsonNode tree;
     private volatile Set<FieldIndex.Entry> entries; // computed once; a race computes it twice
 
-    Stored(long position, T model) {
+    Stored(long position, T model, JsonNode tree) {
       this.position = position;
       this.model = model;
+      this.tree = tree;
     }
 
     long position() {
@@ -127,12 +139,7 @@ public final class InMemoryReadModelRepository<T extends ReadModel>
     Set<FieldIndex.Entry> entries(FieldIndex index) {
       Set<FieldIndex.Entry> computed = entries;
       if (computed == null) {
-        try {
-          computed = index.entriesOf(model);
-        } catch (IllegalArgumentException e) {
-          throw new ReadModelException(
-              "Cannot write model '" + model.id() + "' as JSON to compare its fields", e);
-        }
+        computed = index.entriesOf(tree);
         entries = computed;
       }
       return computed;

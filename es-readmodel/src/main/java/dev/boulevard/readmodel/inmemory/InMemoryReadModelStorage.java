@@ -1,10 +1,10 @@
 package dev.boulevard.readmodel.inmemory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.boulevard.eventstore.jdbc.internal.TableName;
 import dev.boulevard.readmodel.ReadModel;
 import dev.boulevard.readmodel.ReadModelRepository;
 import dev.boulevard.readmodel.ReadModelStorage;
+import dev.boulevard.readmodel.internal.ModelChecks;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
 import java.util.Map;
 import java.util.Objects;
@@ -50,12 +50,12 @@ public final class InMemoryReadModelStorage implements ReadModelStorage {
    * Returns the repository of a named read model, the same one for the same name until it is
    * dropped.
    *
-   * @throws IllegalArgumentException if the name is not valid, or the read model exists with
-   *     another type
+   * @throws IllegalArgumentException if the name is not valid, as the JDBC storage checks it, or
+   *     the read model exists with another type
    */
   @Override
   public <T extends ReadModel> ReadModelRepository<T> repository(String name, Class<T> type) {
-    TableName.check(name);
+    ModelChecks.requireName(name);
     Objects.requireNonNull(type, "type");
     Named named =
         repositories.computeIfAbsent(
@@ -63,9 +63,14 @@ public final class InMemoryReadModelStorage implements ReadModelStorage {
     return named.as(name, type);
   }
 
+  /**
+   * Drops a named read model with all its models; dropping one that does not exist does nothing.
+   *
+   * @throws IllegalArgumentException if the name is not valid, as {@link #repository} checks it
+   */
   @Override
   public void drop(String name) {
-    Named dropped = repositories.remove(Objects.requireNonNull(name, "name"));
+    Named dropped = repositories.remove(ModelChecks.requireName(name));
     if (dropped != null) {
       dropped.repository.clear();
     }

@@ -1,15 +1,45 @@
 package dev.boulevard.readmodel.internal;
 
+import dev.boulevard.eventstore.jdbc.internal.TableName;
 import dev.boulevard.readmodel.ReadModel;
+import java.util.Locale;
 import java.util.Objects;
 
-/** Checks the arguments of read-model repositories, so that every implementation refuses alike. */
+/**
+ * Checks the arguments of read-model storages and repositories, so that every implementation
+ * refuses alike.
+ */
 public final class ModelChecks {
 
   /** The longest id a model can be stored under. */
   public static final int MAX_ID_LENGTH = 255;
 
+  /** The suffix of a read model's index table, which no read model's name may end in. */
+  public static final String FIELDS_SUFFIX = "_fields";
+
   private ModelChecks() {}
+
+  /**
+   * Checks the name of a read model, which must also be valid as a table name and not clash with
+   * the index table {@code <name>_fields} of another read model.
+   *
+   * @param name the name
+   * @return the name, unchanged
+   * @throws IllegalArgumentException if it is null, not 1 to 40 letters, digits or underscores
+   *     starting with a letter or underscore, or ends in {@value #FIELDS_SUFFIX} in any case
+   */
+  public static String requireName(String name) {
+    TableName.check(name);
+    if (name.toLowerCase(Locale.ROOT).endsWith(FIELDS_SUFFIX)) {
+      throw new IllegalArgumentException(
+          "A read model's name cannot end in '"
+              + FIELDS_SUFFIX
+              + "', which would name the index table of another read model; got '"
+              + name
+              + "'");
+    }
+    return name;
+  }
 
   /**
    * Checks a model before it is saved.

@@ -10,6 +10,8 @@ import dev.boulevard.readmodel.internal.FieldIndex;
 import dev.boulevard.readmodel.internal.ModelChecks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,17 +75,64 @@ final class JdbcReadModelRepository<T extends ReadModel> implements ReadModelRep
     run(
         "save model '" + id + "' of",
         handle -> {
-          handle.createUpdate(sql.upsert()).bind(0, id).bind(1, document).execute();
-          handle.createUpdate(sql.deleteFields()).bind(0, id).execute();
-          if (!entries.isEmpty()) {
-            PreparedBatch batch = handle.prepareBatch(sql.insertField());
-            for (FieldIndex.Entry entry : entries) {
-              batch.bind(0, id).bind(1, entry.field()).bind(2, entry.key()).add();
-            }
-            batch.execute();
-          }
+          upsert(handle, id, document);
+          writeEntries(handle, id, entries);
           return null;
         });
+  }
+
+  /**
+   * Inserts or replaces a model's document, which locks its row until the transaction ends, so that
+   * saves of the same id, new or not, run one after the other from here on.
+   *
+   * <p>On H2 2.3, a {@code MERGE} that finds another transaction's uncommitted insert of the same
+   * id does not fail with a duplicate key: H2 runs the statement again, in a busy loop, until that
+   * transaction ends, then updates the committed row or inserts anew, or gives up after the lock
+   * timeout as for any locked row.
+   */
+  private void upsert(Handle handle, String id, String document) {
+    handle.createUpdate(sql.upsert()).bind(0, id).bind(1, document).execute();
+  }
+
+  /**
+   * Makes a model's index entries the given ones, deleting and inserting only those that changed: a
+   * model whose array grows by one element writes one row, not all of them again.
+   */
+  private void writeEntries(Handle handle, String id, Set<FieldIndex.Entry> entries) {
+    Set<FieldIndex.Entry> stored =
+        new HashSet<>(
+            handle
+                .createQuery(sql.selectFields())
+                .bind(0, id)
+                .map((rs, context) -> new FieldIndex.Entry(rs.getString(1), rs.getString(2)))
+                .list());
+    var removed = new ArrayList<FieldIndex.Entry>();
+    for (FieldIndex.Entry entry : stored) {
+      if (!entries.contains(entry)) {
+        removed.add(entry);
+      }
+    }
+    var added = new ArrayList<FieldIndex.Entry>();
+    for (FieldIndex.Entry entry : entries) {
+      if (!stored.contains(entry)) {
+        added.add(entry);
+      }
+    }
+    executeBatch(handle, sql.deleteField(), id, removed);
+    executeBatch(handle, sql.insertField(), id, added);
+  }
+
+  /** Runs a statement bound to (model id, field, key) once per entry, in one batch. */
+  private static void executeBatch(
+      Handle handle, String statement, String id, List<FieldIndex.Entry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch = handle.prepareBatch(statement);
+    for (FieldIndex.Entry entry : entries) {
+      batch.bind(0, id).bind(1, entry.field()).bind(2, entry.key()).add();
+    }
+    batch.execute();
   }
 
   @Override
@@ -125,8 +174,9 @@ final class JdbcReadModelRepository<T extends ReadModel> implements ReadModelRep
     run(
         "remove model '" + id + "' from",
         handle -> {
-          handle.createUpdate(sql.deleteFields()).bind(0, id).execute();
+          // the document first, locking its row as a save does, so that the two cannot deadlock
           handle.createUpdate(sql.deleteDocument()).bind(0, id).execute();
+          handle.createUpdate(sql.deleteFields()).bind(0, id).execute();
           return null;
         });
   }

@@ -2,11 +2,11 @@ package dev.boulevard.readmodel.jdbc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.boulevard.eventstore.jdbc.Dialect;
-import dev.boulevard.eventstore.jdbc.internal.TableName;
 import dev.boulevard.readmodel.ReadModel;
 import dev.boulevard.readmodel.ReadModelException;
 import dev.boulevard.readmodel.ReadModelRepository;
 import dev.boulevard.readmodel.ReadModelStorage;
+import dev.boulevard.readmodel.internal.ModelChecks;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
 import java.util.Map;
 import java.util.Objects;
@@ -30,9 +30,21 @@ import org.jdbi.v3.core.JdbiException;
  * transactions this storage opens run at READ COMMITTED, so that concurrent saves do not deadlock
  * on gap locks.
  *
+ * <p>A save locks its model's row until its transaction ends, and a save of the same id, even a new
+ * one, waits for it: on PostgreSQL without a limit by default, on MariaDB for {@code
+ * innodb_lock_wait_timeout}, and on H2 for its {@code LOCK_TIMEOUT}, which is one second unless the
+ * URL sets it, before it fails. A save writes only the index entries of its model that changed.
+ *
  * <p>Tables are created and dropped on connections of their own, outside any transaction, since
  * MariaDB commits a transaction at DDL: do not drop a read model inside a transaction that has
  * written to it, which would wait for itself.
+ *
+ * <p>A read model named {@code <name>} has the tables {@code <name>} and {@code <name>_fields}, so
+ * no name may end in {@code _fields}. Names are written into SQL unquoted, and PostgreSQL folds
+ * unquoted names to lower case and H2 to upper case: there, names that differ only in case, such as
+ * {@code Accounts} and {@code accounts}, are the same tables, although this storage hands out a
+ * repository for each (MariaDB on Linux keeps them apart by default). Spell each read model's name
+ * one way, lower case being the safest.
  */
 public final class JdbcReadModelStorage implements ReadModelStorage {
 
@@ -91,7 +103,7 @@ public final class JdbcReadModelStorage implements ReadModelStorage {
    */
   @Override
   public <T extends ReadModel> ReadModelRepository<T> repository(String name, Class<T> type) {
-    TableName.check(name);
+    ModelChecks.requireName(name);
     Objects.requireNonNull(type, "type");
     JdbcReadModelRepository<?> repository =
         repositories.computeIfAbsent(name, key -> createTables(key, type));
@@ -105,9 +117,15 @@ public final class JdbcReadModelStorage implements ReadModelStorage {
     return new JdbcReadModelRepository<>(this, sql, type, mapper);
   }
 
+  /**
+   * Drops the tables of a named read model; dropping one that does not exist does nothing.
+   *
+   * @throws IllegalArgumentException if the name is not valid, as {@link #repository} checks it
+   * @throws ReadModelException if the tables cannot be dropped
+   */
   @Override
   public void drop(String name) {
-    TableName.check(name);
+    ModelChecks.requireName(name);
     repositories.remove(name);
     var sql = new ReadModelSql(dialect, name);
     onOwnConnection("drop the tables of", name, handle -> sql.drop().forEach(handle::execute));

@@ -109,6 +109,16 @@ final class ReadModelSql {
     return "DELETE FROM " + fields + " WHERE model_id = ?";
   }
 
+  /** {@return the query of a model's index entries, as (field, value_key)} */
+  String selectFields() {
+    return "SELECT field, value_key FROM " + fields + " WHERE model_id = ?";
+  }
+
+  /** {@return the delete of one index entry of a model} */
+  String deleteField() {
+    return "DELETE FROM " + fields + " WHERE model_id = ? AND field = ? AND value_key = ?";
+  }
+
   String insertField() {
     return "INSERT INTO " + fields + " (model_id, field, value_key) VALUES (?, ?, ?)";
   }

@@ -34,10 +34,10 @@ final class InMemoryProjectionStore implements ProjectionStore {
   }
 
   @Override
-  public synchronized void create(String projection, int generation, boolean live) {
+  public synchronized void createIfAbsent(String projection, int generation, boolean live) {
     generations
         .computeIfAbsent(projection, p -> new HashMap<>())
-        .put(generation, new Generation(generation, live, Checkpoint.beginning(), null));
+        .putIfAbsent(generation, new Generation(generation, live, Checkpoint.beginning(), null));
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.boulevard.eventstore.jdbc.Dialect;
 import dev.boulevard.eventstore.jdbc.internal.TableName;
 import dev.boulevard.readmodel.ReadModelException;
 import dev.boulevard.readmodel.jdbc.JdbcReadModelStorage;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -33,6 +34,7 @@ final class JdbcProjectionStore implements ProjectionStore {
   private void createTables() {
     Dialect dialect = storage.dialect();
     String text = dialect == Dialect.MARIADB ? " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" : "";
+    String engine = dialect == Dialect.MARIADB ? " ENGINE=InnoDB" : "";
     String identity =
         dialect == Dialect.MARIADB
             ? "BIGINT AUTO_INCREMENT"
@@ -48,7 +50,8 @@ final class JdbcProjectionStore implements ProjectionStore {
               + " commit_order BIGINT NOT NULL, position BIGINT NOT NULL,"
               + " parked_commit_order BIGINT, parked_position BIGINT,"
               + " parked_event_type VARCHAR(255), parked_error VARCHAR(2000),"
-              + " parked_at VARCHAR(40), PRIMARY KEY (name, generation))");
+              + " parked_at VARCHAR(40), PRIMARY KEY (name, generation))"
+              + engine);
       handle.execute(
           "CREATE TABLE IF NOT EXISTS "
               + decisions
@@ -60,7 +63,8 @@ final class JdbcProjectionStore implements ProjectionStore {
               + " commit_order BIGINT NOT NULL, position BIGINT NOT NULL,"
               + " event_type VARCHAR(255) NOT NULL, error VARCHAR(2000) NOT NULL,"
               + " parked_at VARCHAR(40) NOT NULL, reason VARCHAR(2000) NOT NULL,"
-              + " decided_at VARCHAR(40) NOT NULL)");
+              + " decided_at VARCHAR(40) NOT NULL)"
+              + engine);
     } catch (JdbiException e) {
       throw new ReadModelException("Could not create the projection tables " + table, e);
     }
@@ -99,17 +103,34 @@ final class JdbcProjectionStore implements ProjectionStore {
   }
 
   @Override
-  public void create(String projection, int generation, boolean live) {
-    run(
-        "create projection " + projection,
-        handle ->
-            handle.execute(
-                "INSERT INTO "
-                    + table
-                    + " (name, generation, live, commit_order, position) VALUES (?, ?, ?, 0, 0)",
-                projection,
-                generation,
-                live));
+  public void createIfAbsent(String projection, int generation, boolean live) {
+    try {
+      run(
+          "create projection " + projection,
+          handle ->
+              handle.execute(
+                  "INSERT INTO "
+                      + table
+                      + " (name, generation, live, commit_order, position) VALUES (?, ?, ?, 0, 0)",
+                  projection,
+                  generation,
+                  live));
+    } catch (ReadModelException e) {
+      if (!isUniqueViolation(e)) {
+        throw e; // else another runner created it a moment ago
+      }
+    }
+  }
+
+  private static boolean isUniqueViolation(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("23")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -252,6 +273,13 @@ final class JdbcProjectionStore implements ProjectionStore {
   }
 
   private static String clip(String text) {
-    return text.length() <= ERROR_LENGTH ? text : text.substring(0, ERROR_LENGTH - 1) + "…";
+    if (text.length() <= ERROR_LENGTH) {
+      return text;
+    }
+    int end = ERROR_LENGTH - 1;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--; // never half a character: MariaDB refuses a lone surrogate
+    }
+    return text.substring(0, end) + "…";
   }
 }

@@ -1,21 +1,234 @@
 package dev.boulevard.readmodel.projection;
 
 import dev.boulevard.eventstore.Checkpoint;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** One projection of a runner: its definition, its live worker, and its rebuild if one runs. */
+/**
+ * One projection of a runner: its live worker, its rebuild if one runs, and the switch from one to
+ * the other. Its own lock guards the switch; workers stop outside it.
+ */
 final class ProjectionSlot {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ProjectionSlot.class);
+  private static final long DROP_GRACE_MILLIS = 1_000;
+
   final TrackingProjection projection;
+  private final ProjectionWorker.Settings settings;
+  private final Runnable signal;
+  private final Consumer<RebuildProgress> listener;
   volatile ProjectionWorker live;
   volatile RunningRebuild rebuild;
+  private boolean closed;
 
-  ProjectionSlot(TrackingProjection projection) {
+  ProjectionSlot(
+      TrackingProjection projection,
+      ProjectionWorker.Settings settings,
+      Runnable signal,
+      Consumer<RebuildProgress> listener) {
     this.projection = projection;
+    this.settings = settings;
+    this.signal = signal;
+    this.listener = listener;
   }
 
   String name() {
     return projection.name();
+  }
+
+  /** Starts the live generation, and the rebuild that was running when the runner last stopped. */
+  synchronized void start() {
+    settings.store().createIfAbsent(name(), 1, true);
+    List<ProjectionStore.Generation> stored = settings.store().load(name());
+    for (ProjectionStore.Generation generation : stored) {
+      if (generation.live()) {
+        live = startWorker(generation, null);
+      }
+    }
+    for (ProjectionStore.Generation generation : stored) {
+      if (!generation.live()) {
+        startRebuild(generation);
+      }
+    }
+  }
+
+  private ProjectionWorker startWorker(
+      ProjectionStore.Generation generation, RunningRebuild running) {
+    var models = new ProjectionModels(projection, settings.storage(), generation.generation());
+    var worker =
+        new ProjectionWorker(
+            name(),
+            generation,
+            projection.newProjector(models),
+            settings,
+            new ProjectionWorker.Hooks() {
+              @Override
+              public void progressed() {
+                signal.run();
+                if (running != null) {
+                  running.report();
+                }
+              }
+
+              @Override
+              public void afterRead(ProjectionWorker worker, boolean nearlyCaughtUp) {
+                ProjectionWorker current = live;
+                // Once level with the live generation, the new one is as fresh as the old.
+                if (running != null
+                    && (nearlyCaughtUp
+                        || current == null
+                        || !current.checkpoint.isAfter(worker.checkpoint))) {
+                  promote(running);
+                }
+              }
+
+              @Override
+              public void retiredElsewhere(ProjectionWorker worker) {
+                resync(worker);
+              }
+            });
+    if (running != null) {
+      running.worker(worker);
+    }
+    worker.start("boulevard-projection-" + name() + "-" + generation.generation());
+    return worker;
+  }
+
+  synchronized void rebuild() {
+    if (closed || live == null) {
+      throw new IllegalStateException("Start the projections before rebuilding one");
+    }
+    if (rebuild != null) {
+      throw new IllegalStateException("Projection " + name() + " is already being rebuilt");
+    }
+    int generation = live.generation + 1;
+    dropModels(generation); // what a crash or a reset may have left behind
+    settings.store().createIfAbsent(name(), generation, false);
+    startRebuild(new ProjectionStore.Generation(generation, false, Checkpoint.beginning(), null));
+  }
+
+  private void startRebuild(ProjectionStore.Generation generation) {
+    rebuild = new RunningRebuild(name(), settings.log(), listener);
+    startWorker(generation, rebuild);
+  }
+
+  /** Replaces the live generation with the rebuilt one; called on the rebuild's thread. */
+  private void promote(RunningRebuild running) {
+    ProjectionWorker retired;
+    synchronized (this) {
+      if (closed || rebuild != running || running.promoting) {
+        return;
+      }
+      running.promoting = true;
+      retired = live;
+    }
+    try {
+      retired.stop(); // outside the lock: the retiring worker finishes its batch first
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    ProjectionWorker promoted = running.worker();
+    synchronized (this) {
+      if (closed) {
+        return; // the rebuild resumes on the next start
+      }
+      settings.store().promote(name(), promoted.generation, retired.generation);
+      live = promoted;
+      rebuild = null;
+    }
+    running.finished();
+    signal.run();
+    int old = retired.generation;
+    // Queries that picked the old generation a moment ago may still be reading it.
+    CompletableFuture.runAsync(
+        () -> dropModels(old),
+        CompletableFuture.delayedExecutor(DROP_GRACE_MILLIS, TimeUnit.MILLISECONDS));
+  }
+
+  /** Stops a running rebuild and drops what it wrote; the live read models are untouched. */
+  void cancelRebuild() throws InterruptedException {
+    RunningRebuild running;
+    synchronized (this) {
+      running = rebuild;
+      if (running == null || running.promoting) {
+        throw new IllegalStateException("Projection " + name() + " is not being rebuilt");
+      }
+      rebuild = null;
+    }
+    ProjectionWorker worker = running.worker();
+    worker.stop();
+    settings.store().delete(name(), worker.generation);
+    dropModels(worker.generation);
+    signal.run();
+  }
+
+  /** Follows another runner's switch of generations; called on the retired worker's thread. */
+  private synchronized void resync(ProjectionWorker gone) {
+    if (closed) {
+      return;
+    }
+    RunningRebuild running = rebuild;
+    if (running != null && running.worker() == gone) {
+      rebuild = null;
+    }
+    if (gone == live) {
+      settings.store().load(name()).stream()
+          .filter(ProjectionStore.Generation::live)
+          .findFirst()
+          .ifPresent(generation -> live = startWorker(generation, null));
+    }
+  }
+
+  /** Stops both workers after their current batch. */
+  void close() throws InterruptedException {
+    ProjectionWorker worker;
+    RunningRebuild running;
+    synchronized (this) {
+      closed = true;
+      worker = live;
+      running = rebuild;
+    }
+    if (worker != null) {
+      worker.stop();
+    }
+    if (running != null && running.worker() != null) {
+      running.worker().stop();
+    }
+  }
+
+  /** Hands a decision to the parked worker: the live one, or else the rebuild's. */
+  void decide(ProjectionDecision.Kind kind, String reason) {
+    ProjectionWorker worker = live;
+    RunningRebuild running = rebuild;
+    if ((worker == null || worker.parked().isEmpty()) && running != null) {
+      worker = running.worker(); // the live read models are fine, their rebuild is parked
+    }
+    ParkedEvent parked = worker == null ? null : worker.parked().orElse(null);
+    if (parked == null) {
+      throw new IllegalStateException("Projection " + name() + " is not parked");
+    }
+    worker.decide(new ProjectionDecision(name(), kind, parked, reason, settings.clock().instant()));
+  }
+
+  private void dropModels(int generation) {
+    for (String model : projection.readModels().keySet()) {
+      try {
+        settings.storage().drop(ProjectionModels.storedName(model, generation));
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "Projection {}: could not drop generation {} of {}: {}",
+            name(),
+            generation,
+            model,
+            Failures.describe(e));
+      }
+    }
   }
 
   ProjectionStatus status(Checkpoint head) {
@@ -31,11 +244,12 @@ final class ProjectionSlot {
           Optional.empty(),
           Optional.empty());
     }
+    Checkpoint at = worker.checkpoint;
     return new ProjectionStatus(
         name(),
-        worker.state(),
-        worker.checkpoint(),
-        Math.max(0, head.position() - worker.checkpoint().position()),
+        worker.state,
+        at,
+        Math.max(0, head.position() - at.position()),
         worker.lastError(),
         worker.parked(),
         Optional.ofNullable(running).map(RunningRebuild::progress));

@@ -12,8 +12,8 @@ interface ProjectionStore {
   /** {@return the generations of a projection's read models, oldest first; empty if none} */
   List<Generation> load(String projection);
 
-  /** Records a new generation at the beginning of the log. */
-  void create(String projection, int generation, boolean live);
+  /** Records a new generation at the beginning of the log, unless it is recorded already. */
+  void createIfAbsent(String projection, int generation, boolean live);
 
   /**
    * Moves a generation's checkpoint, inside the storage's current transaction.

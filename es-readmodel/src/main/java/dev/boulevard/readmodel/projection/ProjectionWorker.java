@@ -4,60 +4,40 @@ import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.readmodel.Projector;
-import dev.boulevard.readmodel.ReadModelException;
 import dev.boulevard.readmodel.ReadModelStorage;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Feeds one generation of a projection from the global log on a thread of its own: a batch at a
- * time, each batch's writes and checkpoint in one transaction of the storage.
+ * time, each batch's writes and checkpoint in one transaction of the storage ({@link BatchRun}).
  */
 final class ProjectionWorker implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProjectionWorker.class);
-  private static final Duration IDLE_WAIT = Duration.ofMillis(250);
-  private static final int DONE = -1;
-  private static final int ABANDONED = -2;
+  static final Duration IDLE_WAIT = Duration.ofMillis(250);
+  private static final Duration SETTLE = Duration.ofMillis(50);
 
-  private final String name;
+  final String name;
   final int generation;
-  private final Projector projector;
-  private final Settings settings;
-  private final Runnable onProgress;
-  private final BlockingQueue<ProjectionDecision> decisions = new LinkedBlockingQueue<>();
-  private volatile Checkpoint checkpoint;
-  private volatile ProjectionState state = ProjectionState.STOPPED;
-  private volatile String lastError;
+  final Projector projector;
+  final Settings settings;
+  private final Hooks hooks;
+  private final AtomicReference<ProjectionDecision> pending = new AtomicReference<>();
+  volatile Checkpoint checkpoint;
+  volatile ProjectionState state = ProjectionState.STOPPED;
+  volatile String lastError;
   private volatile ParkedEvent parked;
-  private volatile boolean deciding;
-  private volatile boolean stopping;
-  private volatile CaughtUp caughtUp;
-  private ParkedEvent storedPark;
-  private volatile long eventsDone;
+  volatile boolean stopping;
+  volatile long eventsDone;
+  ParkedEvent storedPark;
   private Thread thread;
-
-  ProjectionWorker(
-      String name,
-      ProjectionStore.Generation stored,
-      Projector projector,
-      Settings settings,
-      Runnable onProgress) {
-    this.name = name;
-    this.generation = stored.generation();
-    this.checkpoint = stored.checkpoint();
-    this.storedPark = stored.parked();
-    this.lastError = storedPark == null ? null : storedPark.error();
-    this.projector = projector;
-    this.settings = settings;
-    this.onProgress = onProgress;
-  }
 
   /** What a worker needs besides its projector; shared by all workers of one runner. */
   record Settings(
@@ -66,16 +46,41 @@ final class ProjectionWorker implements Runnable {
       ProjectionStore store,
       RetryPolicy retry,
       int batchSize,
-      java.time.Clock clock) {}
+      Clock clock) {}
 
-  /** Called, on the worker's thread, each time a read finds the log caught up. */
-  @FunctionalInterface
-  interface CaughtUp {
-    void reached(ProjectionWorker worker);
+  /** What a worker tells its runner, on the worker's thread. */
+  interface Hooks {
+    /** The checkpoint moved, or the state changed. */
+    void progressed();
+
+    /**
+     * A read, and the handling of what it found, is done.
+     *
+     * @param nearlyCaughtUp whether the read found less than a full batch
+     */
+    default void afterRead(ProjectionWorker worker, boolean nearlyCaughtUp) {}
+
+    /** Another runner retired this generation: the worker has stopped. */
+    default void retiredElsewhere(ProjectionWorker worker) {}
   }
 
-  synchronized void start(String threadName, CaughtUp whenCaughtUp) {
-    this.caughtUp = whenCaughtUp;
+  ProjectionWorker(
+      String name,
+      ProjectionStore.Generation stored,
+      Projector projector,
+      Settings settings,
+      Hooks hooks) {
+    this.name = name;
+    this.generation = stored.generation();
+    this.checkpoint = stored.checkpoint();
+    this.storedPark = stored.parked();
+    this.lastError = storedPark == null ? null : storedPark.error();
+    this.projector = projector;
+    this.settings = settings;
+    this.hooks = hooks;
+  }
+
+  synchronized void start(String threadName) {
     thread = new Thread(this, threadName);
     thread.setDaemon(true);
     state = ProjectionState.CATCHING_UP;
@@ -92,19 +97,6 @@ final class ProjectionWorker implements Runnable {
     if (running != null && running != Thread.currentThread()) {
       running.join();
     }
-    state = ProjectionState.STOPPED;
-  }
-
-  void noLongerCaughtUpHook() {
-    caughtUp = null;
-  }
-
-  Checkpoint checkpoint() {
-    return checkpoint;
-  }
-
-  ProjectionState state() {
-    return state;
   }
 
   Optional<String> lastError() {
@@ -115,54 +107,61 @@ final class ProjectionWorker implements Runnable {
     return Optional.ofNullable(parked);
   }
 
-  long eventsDone() {
-    return eventsDone;
-  }
-
-  /** Hands a decision about the current park to the worker's thread. */
+  /**
+   * Hands a decision about the current park to the worker's thread.
+   *
+   * @throws IllegalStateException if it is not parked at that event, or a decision is pending
+   */
   void decide(ProjectionDecision decision) {
-    deciding = true;
-    decisions.add(decision);
+    if (parked == null || !parked.equals(decision.parked())) {
+      throw new IllegalStateException("Projection " + name + " is not parked");
+    }
+    if (!pending.compareAndSet(null, decision)) {
+      throw new IllegalStateException(
+          "A decision about the park of projection " + name + " is already pending");
+    }
+    synchronized (pending) {
+      pending.notifyAll();
+    }
   }
 
   /** {@return whether it is parked, with no decision pending, at or before a checkpoint} */
   boolean stuckBefore(Checkpoint target) {
     ParkedEvent at = parked;
-    return at != null && !deciding && !at.checkpoint().isAfter(target);
+    return at != null && pending.get() == null && !at.checkpoint().isAfter(target);
   }
 
   @Override
   public void run() {
+    try {
+      loop();
+    } catch (Throwable fatal) {
+      lastError = Failures.describe(fatal);
+      LOG.error("Projection {} stopped on a failure it cannot survive", name, fatal);
+      throw fatal;
+    } finally {
+      state = ProjectionState.STOPPED;
+      hooks.progressed();
+    }
+  }
+
+  private void loop() {
     int storageFailures = 0;
     while (!stopping) {
       try {
         if (parked != null) {
           awaitDecision();
-          continue;
-        }
-        List<LoggedMessage> batch = settings.log().read(checkpoint, settings.batchSize());
-        if (batch.isEmpty()) {
-          state = ProjectionState.LIVE;
-          CaughtUp hook = caughtUp;
-          if (hook != null) {
-            hook.reached(this);
-          }
-          settings.log().awaitEventsAfter(checkpoint, IDLE_WAIT);
         } else {
-          state =
-              batch.size() == settings.batchSize()
-                  ? ProjectionState.CATCHING_UP
-                  : ProjectionState.LIVE;
-          handle(batch);
+          readAndHandle();
         }
         storageFailures = 0;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        // Storage failures (the log, the read models, the checkpoint) are waited out, never parked.
+        // Failures of the log, the checkpoint or storage's connection are waited out, never parked.
         storageFailures++;
-        lastError = describe(e);
+        lastError = Failures.describe(e);
         state = ProjectionState.RETRYING;
         LOG.warn("Projection {} failed to read or store, retrying: {}", name, lastError);
         pause(settings.retry().pauseAfter(Math.min(storageFailures, 30)));
@@ -171,130 +170,85 @@ final class ProjectionWorker implements Runnable {
     }
   }
 
-  private void handle(List<LoggedMessage> batch) throws InterruptedException {
-    int failedAt = apply(batch, 0, batch.size());
-    if (failedAt < 0) {
-      return;
+  private void readAndHandle() throws InterruptedException {
+    List<LoggedMessage> batch = settings.log().read(checkpoint, settings.batchSize());
+    boolean full = batch.size() == settings.batchSize();
+    state = full ? ProjectionState.CATCHING_UP : ProjectionState.LIVE;
+    if (!batch.isEmpty()) {
+      new BatchRun(this, batch).handle();
     }
-    if (failedAt > 0 && settings.storage().isTransactional() && apply(batch, 0, failedAt) != DONE) {
-      return; // what went through a moment ago failed now: start over from the log
+    if (parked == null && !stopping) {
+      hooks.afterRead(this, !full);
     }
-    for (int attempt = 1; attempt < settings.retry().attempts() && !stopping; attempt++) {
-      state = ProjectionState.RETRYING;
-      pause(settings.retry().pauseAfter(attempt));
-      if (apply(batch, failedAt, failedAt + 1) < 0) {
-        return; // done, or abandoned because another runner moved the checkpoint
-      }
-    }
-    if (!stopping) {
-      LoggedMessage failing = batch.get(failedAt);
-      parked =
-          new ParkedEvent(
-              failing.checkpoint(),
-              failing.message().payloadType().getName(),
-              lastError,
-              settings.clock().instant());
-      settings.store().park(name, generation, parked);
-      storedPark = parked;
-      state = ProjectionState.PARKED;
-      LOG.error(
-          "Projection {} parked at position {} ({}): {}",
-          name,
-          failing.position(),
-          parked.eventType(),
-          lastError);
-      onProgress.run();
+    if (batch.isEmpty() && !stopping) {
+      settings.log().awaitEventsAfter(checkpoint, IDLE_WAIT);
     }
   }
 
-  /**
-   * Handles events {@code from} to {@code to} and moves the checkpoint past them, together.
-   *
-   * @return {@link #DONE} if they took effect, {@link #ABANDONED} if another runner had moved the
-   *     checkpoint, or the index of the event the projector failed on
-   */
-  private int apply(List<LoggedMessage> batch, int from, int to) {
-    Checkpoint expected = checkpoint;
-    var failure = new int[] {-1};
-    try {
-      settings
-          .storage()
-          .inTransaction(
-              () -> {
-                for (int i = from; i < to; i++) {
-                  try {
-                    projector.handle(batch.get(i).message());
-                  } catch (ReadModelException e) {
-                    throw e;
-                  } catch (RuntimeException e) {
-                    failure[0] = i;
-                    lastError = describe(e);
-                    if (i > from && !settings.storage().isTransactional()) {
-                      // Without transactions the writes before the failing event have happened.
-                      moveCheckpoint(expected, batch.get(i - 1).checkpoint());
-                      committed(batch.get(i - 1).checkpoint(), i - from);
-                    }
-                    throw e;
-                  }
-                }
-                moveCheckpoint(expected, batch.get(to - 1).checkpoint());
-                return null;
-              });
-    } catch (CheckpointMoved e) {
-      LOG.debug("Projection {}: another runner moved its checkpoint; reloading it", name);
-      reload();
-      return ABANDONED;
-    } catch (RuntimeException e) {
-      if (failure[0] < 0) {
-        throw e;
-      }
-      return failure[0];
-    }
-    committed(batch.get(to - 1).checkpoint(), to - from);
-    return DONE;
-  }
-
-  /** Moves the stored checkpoint, inside the storage's transaction. */
-  private void moveCheckpoint(Checkpoint expected, Checkpoint next) {
-    if (!settings.store().advance(name, generation, expected, next)) {
-      throw new CheckpointMoved();
-    }
-    if (storedPark != null) {
-      settings.store().park(name, generation, null);
-    }
+  /** Parks at an event, once the park is stored. */
+  void park(LoggedMessage failing) {
+    var at =
+        new ParkedEvent(
+            failing.checkpoint(),
+            failing.message().payloadType().getName(),
+            lastError,
+            settings.clock().instant());
+    settings.store().park(name, generation, at);
+    storedPark = at;
+    parked = at;
+    state = ProjectionState.PARKED;
+    LOG.error(
+        "Projection {} parked at position {} ({}): {}",
+        name,
+        failing.position(),
+        at.eventType(),
+        lastError);
+    hooks.progressed();
   }
 
   /** Takes in what a committed transaction did. */
-  private void committed(Checkpoint next, int events) {
+  void committed(Checkpoint next, int events) {
     checkpoint = next;
     eventsDone += events;
     storedPark = null;
-    onProgress.run();
+    hooks.progressed();
   }
 
   private void awaitDecision() throws InterruptedException {
-    ProjectionDecision decision = decisions.poll(IDLE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    ProjectionDecision decision = pending.get();
     if (decision == null) {
+      synchronized (pending) {
+        if (pending.get() == null) {
+          pending.wait(IDLE_WAIT.toMillis());
+        }
+      }
       return;
     }
     boolean skip = decision.kind() == ProjectionDecision.Kind.SKIP;
     Checkpoint expected = checkpoint;
-    settings
-        .storage()
-        .inTransaction(
-            () -> {
-              if (skip) {
-                moveCheckpoint(expected, decision.parked().checkpoint());
-              } else {
-                settings.store().park(name, generation, null);
-              }
-              settings.store().record(decision);
-              return null;
-            });
-    parked = null;
-    deciding = false;
+    boolean applied =
+        settings
+            .storage()
+            .inTransaction(
+                () -> {
+                  if (skip
+                      && !settings
+                          .store()
+                          .advance(name, generation, expected, decision.parked().checkpoint())) {
+                    return false;
+                  }
+                  settings.store().park(name, generation, null);
+                  settings.store().record(decision);
+                  return true;
+                });
+    parked = null; // taken off only once stored; a failure above leaves the decision pending
+    pending.set(null);
     state = ProjectionState.CATCHING_UP;
-    committed(skip ? decision.parked().checkpoint() : expected, 0);
+    if (!applied) {
+      reload(); // another runner moved past the park
+    } else {
+      committed(skip ? decision.parked().checkpoint() : expected, 0);
+    }
     LOG.info(
         "Projection {}: {} at position {} ({})",
         name,
@@ -303,19 +257,32 @@ final class ProjectionWorker implements Runnable {
         decision.reason());
   }
 
-  private void reload() {
+  /** Reads the stored checkpoint again, after a failure or another runner's move. */
+  void reload() {
     try {
-      settings.store().load(name).stream()
-          .filter(g -> g.generation() == generation)
-          .findFirst()
-          .ifPresent(g -> checkpoint = g.checkpoint());
-      onProgress.run();
+      Optional<ProjectionStore.Generation> stored =
+          settings.store().load(name).stream()
+              .filter(g -> g.generation() == generation)
+              .findFirst();
+      if (stored.isEmpty()) {
+        LOG.info("Projection {}: generation {} was retired by another runner", name, generation);
+        stopping = true;
+        hooks.retiredElsewhere(this);
+        return;
+      }
+      checkpoint = stored.get().checkpoint();
+      hooks.progressed();
     } catch (RuntimeException e) {
-      lastError = describe(e); // the next turn of the loop fails and waits again
+      lastError = Failures.describe(e); // the next turn of the loop fails and waits again
     }
   }
 
-  private void pause(Duration pause) {
+  /** Waits a moment before reading again, so that a runner losing races does not spin. */
+  void settle() {
+    pause(SETTLE);
+  }
+
+  void pause(Duration pause) {
     long until = System.nanoTime() + pause.toNanos();
     for (long left = pause.toNanos(); left > 0 && !stopping; left = until - System.nanoTime()) {
       try {
@@ -324,19 +291,6 @@ final class ProjectionWorker implements Runnable {
         Thread.currentThread().interrupt();
         stopping = true;
       }
-    }
-  }
-
-  private static String describe(Throwable e) {
-    return e.getClass().getName() + ": " + e.getMessage();
-  }
-
-  /** Another runner moved this generation's checkpoint: the batch is rolled back and re-read. */
-  private static final class CheckpointMoved extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    CheckpointMoved() {
-      super(null, null, false, false);
     }
   }
 }

@@ -7,13 +7,11 @@ import dev.boulevard.readmodel.ReadModelRepository;
 import dev.boulevard.readmodel.ReadModelStorage;
 import dev.boulevard.readmodel.jdbc.JdbcReadModelStorage;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Runs tracking projections: each reads the store's global log from its own checkpoint, on a thread
@@ -53,10 +51,8 @@ public final class Projections implements AutoCloseable {
   private final ProjectionWorker.Settings settings;
   private final Map<String, ProjectionSlot> slots = new LinkedHashMap<>();
   private final Map<String, ProjectionSlot> modelOwners = new LinkedHashMap<>();
-  private final Consumer<RebuildProgress> rebuildListener;
   private final Object progress = new Object();
   private boolean started;
-  private boolean closed;
 
   Projections(ProjectionsBuilder builder) {
     ProjectionStore store =
@@ -66,9 +62,9 @@ public final class Projections implements AutoCloseable {
     this.settings =
         new ProjectionWorker.Settings(
             builder.log, builder.storage, store, builder.retry, builder.batchSize, builder.clock);
-    this.rebuildListener = builder.rebuildListener;
     for (TrackingProjection projection : builder.projections) {
-      var slot = new ProjectionSlot(projection);
+      var slot =
+          new ProjectionSlot(projection, settings, this::signalProgress, builder.rebuildListener);
       slots.put(projection.name(), slot);
       projection.readModels().keySet().forEach(model -> modelOwners.put(model, slot));
     }
@@ -95,101 +91,32 @@ public final class Projections implements AutoCloseable {
       throw new IllegalStateException("The projections were started before");
     }
     started = true;
-    for (ProjectionSlot slot : slots.values()) {
-      List<ProjectionStore.Generation> stored = settings.store().load(slot.name());
-      if (stored.isEmpty()) {
-        settings.store().create(slot.name(), 1, true);
-        stored = settings.store().load(slot.name());
-      }
-      for (ProjectionStore.Generation generation : stored) {
-        if (generation.live()) {
-          slot.live = startWorker(slot, generation, null);
-        }
-      }
-      for (ProjectionStore.Generation generation : stored) {
-        if (!generation.live()) {
-          startRebuild(slot, generation);
-        }
-      }
-    }
-  }
-
-  private ProjectionWorker startWorker(
-      ProjectionSlot slot, ProjectionStore.Generation generation, RunningRebuild rebuild) {
-    var models = new ProjectionModels(slot.projection, settings.storage(), generation.generation());
-    Runnable onProgress =
-        rebuild == null
-            ? this::signalProgress
-            : () -> {
-              signalProgress();
-              rebuild.report();
-            };
-    var worker =
-        new ProjectionWorker(
-            slot.name(), generation, slot.projection.newProjector(models), settings, onProgress);
-    if (rebuild != null) {
-      rebuild.worker(worker);
-    }
-    String threadName = "boulevard-projection-" + slot.name() + "-" + generation.generation();
-    worker.start(threadName, rebuild == null ? null : reached -> promote(slot, rebuild));
-    return worker;
+    slots.values().forEach(ProjectionSlot::start);
   }
 
   /**
    * Rebuilds a projection: new read models are filled from the start of the log by a new projector
-   * while the old ones keep serving, and replace them once they have caught up. Progress is
-   * reported to the builder's {@link ProjectionsBuilder#onRebuildProgress listener} and in {@link
-   * #status}.
+   * while the old ones keep serving, and replace them once they have caught up (once a read finds
+   * less than a batch left, or they are level with the old ones). Progress is reported to the
+   * builder's {@link ProjectionsBuilder#onRebuildProgress listener} and in {@link #status}.
    *
    * @param projection the projection's name
    * @throws IllegalArgumentException if there is no such projection
    * @throws IllegalStateException if the runner is not running, or a rebuild of it is running
    */
-  public synchronized void rebuild(String projection) {
-    ProjectionSlot slot = slot(projection);
-    if (!started || closed) {
-      throw new IllegalStateException("Start the projections before rebuilding one");
-    }
-    if (slot.rebuild != null) {
-      throw new IllegalStateException("Projection " + projection + " is already being rebuilt");
-    }
-    int generation = slot.live.generation + 1;
-    settings.store().create(projection, generation, false);
-    startRebuild(
-        slot, new ProjectionStore.Generation(generation, false, Checkpoint.beginning(), null));
+  public void rebuild(String projection) {
+    slot(projection).rebuild();
   }
 
-  private void startRebuild(ProjectionSlot slot, ProjectionStore.Generation generation) {
-    var rebuild = new RunningRebuild(slot.name(), settings.log(), rebuildListener);
-    slot.rebuild = rebuild;
-    startWorker(slot, generation, rebuild);
-  }
-
-  /** Called on the rebuilding worker's thread each time it finds the log caught up. */
-  private void promote(ProjectionSlot slot, RunningRebuild rebuild) {
-    ProjectionWorker retired;
-    synchronized (this) {
-      if (closed || slot.rebuild != rebuild) {
-        return;
-      }
-      retired = slot.live;
-      try {
-        retired.stop();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      ProjectionWorker promoted = rebuild.worker();
-      settings.store().promote(slot.name(), promoted.generation, retired.generation);
-      promoted.noLongerCaughtUpHook();
-      slot.live = promoted;
-      rebuild.finished();
-      slot.rebuild = null;
-    }
-    for (String model : slot.projection.readModels().keySet()) {
-      settings.storage().drop(ProjectionModels.storedName(model, retired.generation));
-    }
-    signalProgress();
+  /**
+   * Stops a running rebuild and drops the read models it was filling; the live ones are untouched.
+   *
+   * @param projection the projection's name
+   * @throws IllegalStateException if no rebuild of it is running, or it is switching over already
+   * @throws InterruptedException if the calling thread is interrupted while the rebuild stops
+   */
+  public void cancelRebuild(String projection) throws InterruptedException {
+    slot(projection).cancelRebuild();
   }
 
   /**
@@ -262,7 +189,7 @@ public final class Projections implements AutoCloseable {
         boolean all = true;
         for (ProjectionSlot slot : slots.values()) {
           ProjectionWorker live = slot.live;
-          if (live == null || checkpoint.isAfter(live.checkpoint())) {
+          if (live == null || checkpoint.isAfter(live.checkpoint)) {
             if (live != null && live.stuckBefore(checkpoint)) {
               return false;
             }
@@ -291,10 +218,10 @@ public final class Projections implements AutoCloseable {
    *
    * @param projection the projection's name
    * @param reason why, recorded with the decision
-   * @throws IllegalStateException if the projection is not parked
+   * @throws IllegalStateException if the projection is not parked, or a decision is pending
    */
   public void resume(String projection, String reason) {
-    decide(projection, ProjectionDecision.Kind.RESUME, reason);
+    slot(projection).decide(ProjectionDecision.Kind.RESUME, Objects.requireNonNull(reason));
   }
 
   /**
@@ -303,26 +230,10 @@ public final class Projections implements AutoCloseable {
    *
    * @param projection the projection's name
    * @param reason why, recorded with the decision
-   * @throws IllegalStateException if the projection is not parked
+   * @throws IllegalStateException if the projection is not parked, or a decision is pending
    */
   public void skip(String projection, String reason) {
-    decide(projection, ProjectionDecision.Kind.SKIP, reason);
-  }
-
-  private void decide(String projection, ProjectionDecision.Kind kind, String reason) {
-    Objects.requireNonNull(reason, "reason");
-    ProjectionSlot slot = slot(projection);
-    RunningRebuild rebuild = slot.rebuild;
-    ProjectionWorker worker = slot.live;
-    if ((worker == null || worker.parked().isEmpty()) && rebuild != null) {
-      worker = rebuild.worker(); // the live read models are fine, their rebuild is parked
-    }
-    ParkedEvent parked = worker == null ? null : worker.parked().orElse(null);
-    if (parked == null) {
-      throw new IllegalStateException("Projection " + projection + " is not parked");
-    }
-    worker.decide(
-        new ProjectionDecision(projection, kind, parked, reason, settings.clock().instant()));
+    slot(projection).decide(ProjectionDecision.Kind.SKIP, Objects.requireNonNull(reason));
   }
 
   /** {@return the decisions about a parked projection, oldest first} */
@@ -333,11 +244,7 @@ public final class Projections implements AutoCloseable {
   /** {@return the status of every projection, in the order they were added} */
   public List<ProjectionStatus> status() {
     Checkpoint head = settings.log().head();
-    var statuses = new ArrayList<ProjectionStatus>();
-    for (ProjectionSlot slot : slots.values()) {
-      statuses.add(slot.status(head));
-    }
-    return statuses;
+    return slots.values().stream().map(slot -> slot.status(head)).toList();
   }
 
   /** {@return the status of one projection} */
@@ -348,21 +255,9 @@ public final class Projections implements AutoCloseable {
   /** Stops every projection after its current batch; its checkpoint stays where it is. */
   @Override
   public void close() {
-    List<ProjectionWorker> workers = new ArrayList<>();
-    synchronized (this) {
-      closed = true;
-      for (ProjectionSlot slot : slots.values()) {
-        if (slot.live != null) {
-          workers.add(slot.live);
-        }
-        if (slot.rebuild != null) {
-          workers.add(slot.rebuild.worker());
-        }
-      }
-    }
-    for (ProjectionWorker worker : workers) {
+    for (ProjectionSlot slot : slots.values()) {
       try {
-        worker.stop();
+        slot.close();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt(); // each worker was told to stop; they end on their own
       }

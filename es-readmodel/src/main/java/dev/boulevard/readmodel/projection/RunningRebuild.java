@@ -16,6 +16,10 @@ final class RunningRebuild {
   private final long startedAt = System.nanoTime();
   private volatile ProjectionWorker worker;
   private volatile boolean done;
+
+  /** Set, under the slot's lock, once a switch to this rebuild has begun. */
+  boolean promoting;
+
   private long lastReported = startedAt;
 
   RunningRebuild(String projection, GlobalEventLog log, Consumer<RebuildProgress> listener) {
@@ -49,11 +53,11 @@ final class RunningRebuild {
 
   RebuildProgress progress() {
     ProjectionWorker current = worker;
-    long eventsDone = current == null ? 0 : current.eventsDone();
+    long eventsDone = current == null ? 0 : current.eventsDone;
     long left =
         done || current == null
             ? 0
-            : Math.max(0, log.head().position() - current.checkpoint().position());
+            : Math.max(0, log.head().position() - current.checkpoint.position());
     double seconds = Math.max(1e-9, (System.nanoTime() - startedAt) / 1e9);
     double rate = eventsDone / seconds;
     Optional<Duration> timeLeft =

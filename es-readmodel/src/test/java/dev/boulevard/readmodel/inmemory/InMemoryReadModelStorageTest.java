@@ -69,15 +69,49 @@ class InMemoryReadModelStorageTest {
   }
 
   @Test
-  void saves_without_writing_json_and_fails_at_the_first_find_by_that_needs_it() {
-    var repository = InMemoryReadModelRepository.<Unwritable>create();
-    var model = new Unwritable("u-1", new Object());
+  void refuses_a_model_jackson_cannot_write_at_its_save_naming_it() {
+    var repository = storage.repository("unwritable", Unwritable.class);
+    repository.save(new Unwritable("u-0", "text"));
 
-    repository.save(model);
-
-    assertThat(repository.find("u-1")).containsSame(model);
-    assertThatThrownBy(() -> repository.findBy("id", "u-1"))
+    assertThatThrownBy(() -> repository.save(new Unwritable("u-1", new Object())))
         .isInstanceOf(ReadModelException.class)
         .hasMessageContaining("'u-1'");
+    assertThatThrownBy(() -> repository.save(new Unwritable("u-0", new Object())))
+        .isInstanceOf(ReadModelException.class)
+        .hasMessageContaining("'u-0'");
+    assertThat(repository.findAll()).containsExactly(new Unwritable("u-0", "text"));
+    assertThat(repository.findBy("value", "text")).containsExactly(new Unwritable("u-0", "text"));
+  }
+
+  @Test
+  void refuses_a_name_ending_in_fields_as_the_jdbc_storage_does() {
+    var repository = storage.repository("accounts", ContractModel.class);
+
+    for (String name : new String[] {"accounts_fields", "accounts_FIELDS", "_fields"}) {
+      assertThatThrownBy(() -> storage.repository(name, ContractModel.class))
+          .as(name)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("_fields")
+          .hasMessageContaining(name);
+      assertThatThrownBy(() -> storage.drop(name))
+          .as(name)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(name);
+    }
+    assertThat(storage.repository("accounts", ContractModel.class)).isSameAs(repository);
+  }
+
+  @Test
+  void refuses_to_drop_a_name_that_is_not_valid_as_the_jdbc_storage_does() {
+    var repository = storage.repository("accounts", ContractModel.class);
+    repository.save(ContractModel.of("m-1", "Alice"));
+
+    for (String name : new String[] {"1st", "a-b", "a; DROP TABLE x", "", null}) {
+      assertThatThrownBy(() -> storage.drop(name))
+          .as(name)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("table name");
+    }
+    assertThat(repository.findAll()).hasSize(1);
   }
 }

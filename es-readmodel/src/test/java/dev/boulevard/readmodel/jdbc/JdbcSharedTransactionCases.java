@@ -17,10 +17,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -164,7 +170,93 @@ abstract class JdbcSharedTransactionCases {
     }
   }
 
-  /** Runs work on every thread at once and rethrows the first failure. */
+  @Test
+  @Timeout(120)
+  void saves_the_same_new_ids_from_many_threads_at_once() throws Exception {
+    var repository = tables.fresh(ContractModel.class);
+    int ids = 40;
+    var together = new CyclicBarrier(THREADS);
+
+    race(
+        thread -> {
+          for (int i = 0; i < ids; i++) {
+            together.await(60, TimeUnit.SECONDS);
+            repository.save(
+                ContractModel.of("new-" + i, "thread " + thread).withTags("t" + thread, "all"));
+          }
+        });
+
+    List<ContractModel> all = repository.findAll();
+    assertThat(all)
+        .extracting(ContractModel::id)
+        .containsExactlyElementsOf(IntStream.range(0, ids).mapToObj(i -> "new-" + i).toList());
+    assertThat(repository.findBy("tags", "all")).containsExactlyElementsOf(all);
+    for (int thread = 0; thread < THREADS; thread++) {
+      String name = "thread " + thread;
+      String tag = "t" + thread;
+      assertThat(repository.findBy("name", name))
+          .containsExactlyElementsOf(all.stream().filter(m -> m.name().equals(name)).toList());
+      assertThat(repository.findBy("tags", tag))
+          .containsExactlyElementsOf(all.stream().filter(m -> m.tags().contains(tag)).toList());
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void a_save_of_a_new_id_waits_for_an_uncommitted_save_of_it_then_replaces_it() throws Exception {
+    var repository = tables.fresh(ContractModel.class);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      for (boolean commit : new boolean[] {true, false}) {
+        String id = commit ? "committed" : "rolled-back";
+        var first = ContractModel.of(id, "first").withTags("a", "b");
+        var second = ContractModel.of(id, "second").withTags("b", "c");
+        var waiting = new ArrayList<Future<?>>();
+
+        Runnable holdingFirst =
+            () ->
+                tables
+                    .storage()
+                    .inTransaction(
+                        () -> {
+                          repository.save(first);
+                          waiting.add(pool.submit(() -> repository.save(second)));
+                          sleep(300);
+                          assertThat(waiting.get(0)).as("waits for the first save").isNotDone();
+                          if (!commit) {
+                            throw new IllegalStateException("roll back the first save");
+                          }
+                          return null;
+                        });
+        if (commit) {
+          holdingFirst.run();
+        } else {
+          assertThatThrownBy(holdingFirst::run).hasMessage("roll back the first save");
+        }
+        waiting.get(0).get(30, TimeUnit.SECONDS);
+
+        assertThat(repository.find(id)).as(id).contains(second);
+        assertThat(repository.findBy(Map.of("id", id, "tags", "c", "name", "second")))
+            .as(id)
+            .containsExactly(second);
+        assertThat(repository.findBy(Map.of("id", id, "tags", "a"))).as(id).isEmpty();
+        assertThat(repository.findBy(Map.of("id", id, "name", "first"))).as(id).isEmpty();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs work on every thread at once and rethrows the first failure, once all have ended. */
   private static void race(ThrowingWork work) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
@@ -181,8 +273,18 @@ abstract class JdbcSharedTransactionCases {
                 }));
       }
       start.countDown();
+      ExecutionException first = null;
       for (Future<Void> future : futures) {
-        future.get();
+        try {
+          future.get();
+        } catch (ExecutionException e) {
+          if (first == null || first.getCause() instanceof BrokenBarrierException) {
+            first = e; // a thread's own failure, rather than others' broken barrier
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
       }
     } finally {
       pool.shutdownNow();

@@ -89,6 +89,71 @@ abstract class JdbcStorageCases {
   }
 
   @Test
+  void refuses_a_name_ending_in_fields_which_would_be_the_index_table_of_another() {
+    String name = tables.newName();
+    var repository = storage().repository(name, ContractModel.class);
+    repository.save(model("m-1"));
+
+    for (String fields : new String[] {name + "_fields", name + "_FIELDS", "_fields"}) {
+      assertThatThrownBy(() -> storage().repository(fields, ContractModel.class))
+          .as(fields)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("_fields")
+          .hasMessageContaining(fields);
+      assertThatThrownBy(() -> storage().drop(fields))
+          .as(fields)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(fields);
+    }
+    assertThat(repository.findBy("name", "name of m-1")).containsExactly(model("m-1"));
+  }
+
+  @Test
+  void refuses_to_drop_a_name_that_is_not_valid() {
+    for (String name : new String[] {"1st", "a-b", "a; DROP TABLE x", "", null}) {
+      assertThatThrownBy(() -> storage().drop(name))
+          .as(name)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("table name");
+    }
+  }
+
+  @Test
+  void saving_again_writes_only_the_index_entries_that_changed() {
+    var counting = new CountingDataSource(tables.database().dataSource());
+    var storage = JdbcReadModelStorage.create(counting.dataSource());
+    String name = tables.newName();
+    String fields = name + "_fields";
+    var repository = storage.repository(name, ContractModel.class);
+    repository.save(model("m-1").withTags("a", "b", "c"));
+    repository.save(model("m-2").withTags("a"));
+
+    counting.reset();
+    var grown = model("m-1").withTags("a", "b", "c", "d");
+    repository.save(grown);
+
+    assertThat(counting.rows("INSERT INTO " + fields)).isEqualTo(1);
+    assertThat(counting.rows("DELETE FROM " + fields)).isZero();
+
+    counting.reset();
+    var changed = grown.withName("renamed").withTags("b", "c", "d", "e");
+    repository.save(changed);
+
+    assertThat(counting.rows("INSERT INTO " + fields)).isEqualTo(2); // the name and e
+    assertThat(counting.rows("DELETE FROM " + fields)).isEqualTo(2); // the old name and a
+
+    counting.reset();
+    repository.save(changed);
+
+    assertThat(counting.rows("INSERT INTO " + fields)).isZero();
+    assertThat(counting.rows("DELETE FROM " + fields)).isZero();
+    assertThat(repository.findBy("tags", "a")).containsExactly(model("m-2").withTags("a"));
+    assertThat(repository.findBy("tags", "e")).containsExactly(changed);
+    assertThat(repository.findBy("name", "renamed")).containsExactly(changed);
+    assertThat(repository.findBy("name", "name of m-1")).isEmpty();
+  }
+
+  @Test
   void drops_both_tables_and_creates_them_empty_when_asked_again() {
     String name = tables.newName();
     storage().repository(name, ContractModel.class).save(model("m-1"));

@@ -3,11 +3,13 @@ package dev.boulevard.readmodel.projection;
 import static dev.boulevard.eventstore.contract.ContractMessages.deposits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.LoggedMessage;
+import dev.boulevard.readmodel.ReadModelException;
 import dev.boulevard.readmodel.ReadModelRepository;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -418,6 +420,160 @@ abstract class ProjectionsTestCase {
     assertThat(sorted(one.readModel(model, Balance.class)))
         .hasSize(5)
         .allSatisfy(b -> assertThat(b).isEqualTo(complete(b.id(), 60)));
+  }
+
+  @Test
+  void a_second_decision_about_one_park_is_refused() throws Exception {
+    append("a", 0, 5);
+    failOn = message -> message.playhead() == 1 || message.playhead() == 3;
+    String model = env.model("bal");
+    Projections projections =
+        started(env.projections().retry(QUICK).add(balances("balances", model)));
+    eventually(() -> projections.status("balances").state() == ProjectionState.PARKED, "the park");
+
+    failOn = message -> message.playhead() == 3;
+    projections.resume("balances", "fixed a@1");
+    assertThatExceptionOfType(IllegalStateException.class)
+        .isThrownBy(() -> projections.skip("balances", "a second click"));
+    eventually(
+        () -> projections.status("balances").parked().map(ParkedEvent::position).orElse(0L) == 4L,
+        "the park at a@3");
+    projections.skip("balances", "a@3 is poison");
+
+    assertThat(projections.awaitCheckpoint(env.log().head(), WAIT)).isTrue();
+    assertThat(projections.readModel(model, Balance.class).find("a"))
+        .contains(new Balance("a", 1 + 2 + 3 + 5, List.of(0L, 1L, 2L, 4L)));
+    assertThat(projections.decisions("balances"))
+        .extracting(ProjectionDecision::kind, d -> d.parked().position())
+        .containsExactly(
+            tuple(ProjectionDecision.Kind.RESUME, 2L), tuple(ProjectionDecision.Kind.SKIP, 4L));
+  }
+
+  @Test
+  void an_error_or_a_lasting_storage_failure_in_a_projector_parks_the_projection()
+      throws Exception {
+    append("a", 0, 4);
+    failOn =
+        message -> {
+          if (message.playhead() == 1) {
+            throw new AssertionError("a projector's own assertion");
+          }
+          if (message.playhead() == 2) {
+            throw new ReadModelException("a model that can never be stored", null);
+          }
+          return false;
+        };
+    String model = env.model("bal");
+    Projections projections =
+        started(env.projections().retry(QUICK).add(balances("balances", model)));
+
+    eventually(
+        () -> projections.status("balances").state() == ProjectionState.PARKED, "the first park");
+    assertThat(projections.status("balances").parked().orElseThrow().error())
+        .contains("AssertionError");
+    projections.skip("balances", "a@1");
+    eventually(
+        () -> projections.status("balances").parked().map(ParkedEvent::position).orElse(0L) == 3L,
+        "the second park");
+    assertThat(projections.status("balances").parked().orElseThrow().error())
+        .contains("never be stored");
+    projections.skip("balances", "a@2");
+
+    assertThat(projections.awaitCheckpoint(env.log().head(), WAIT)).isTrue();
+    assertThat(projections.readModel(model, Balance.class).find("a"))
+        .contains(new Balance("a", 1 + 4, List.of(0L, 3L)));
+  }
+
+  @Test
+  void two_runners_started_at_once_on_a_fresh_storage_both_start() throws Exception {
+    String model = env.model("bal");
+    append("a", 0, 3);
+    for (int round = 0; round < 3; round++) {
+      String name = "race" + round;
+      Projections one = env.projections().add(balances(name, model + round)).build();
+      Projections two = env.projections().add(balances(name, model + round)).build();
+      runners.add(one);
+      runners.add(two);
+      var start = new java.util.concurrent.CyclicBarrier(2);
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        Future<?> first = pool.submit(() -> awaitThen(start, one::start));
+        Future<?> second = pool.submit(() -> awaitThen(start, two::start));
+        first.get();
+        second.get();
+      } finally {
+        pool.shutdown();
+      }
+      assertThat(one.awaitCheckpoint(env.log().head(), WAIT)).isTrue();
+      assertThat(two.awaitCheckpoint(env.log().head(), WAIT)).isTrue();
+    }
+  }
+
+  private static Void awaitThen(java.util.concurrent.CyclicBarrier barrier, Runnable action)
+      throws Exception {
+    barrier.await();
+    action.run();
+    return null;
+  }
+
+  @Test
+  void a_rebuild_finishes_while_writers_keep_appending() throws Exception {
+    for (int account = 0; account < 10; account++) {
+      append("acc-" + account, 0, 30);
+    }
+    String model = env.model("bal");
+    Projections projections =
+        started(env.projections().batchSize(20).add(balances("balances", model)));
+    assertThat(projections.awaitCheckpoint(env.log().head(), WAIT)).isTrue();
+    var writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    var appended = new java.util.concurrent.atomic.AtomicInteger();
+    Thread writer =
+        new Thread(
+            () -> {
+              for (long playhead = 30; writing.get(); playhead++) {
+                append("hot", playhead - 30, 1);
+                appended.incrementAndGet();
+                pause(Duration.ofMillis(2)); // steady, not faster than any projection can follow
+              }
+            });
+    writer.start();
+    try {
+      projections.rebuild("balances");
+      eventually(() -> projections.status("balances").rebuild().isEmpty(), "the rebuild");
+    } finally {
+      writing.set(false);
+      writer.join();
+    }
+
+    Checkpoint last = awaitLogOf(300 + appended.get());
+    assertThat(projections.awaitCheckpoint(last, WAIT)).isTrue();
+    assertThat(projections.readModel(model, Balance.class).find("hot"))
+        .contains(complete("hot", appended.get()));
+  }
+
+  @Test
+  void a_cancelled_rebuild_leaves_the_live_read_model_alone() throws Exception {
+    append("a", 0, 50);
+    String model = env.model("bal");
+    Projections projections =
+        started(env.projections().batchSize(5).add(balances("balances", model)));
+    assertThat(projections.awaitCheckpoint(env.log().head(), WAIT)).isTrue();
+    failOn = message -> pause(Duration.ofMillis(5));
+
+    projections.rebuild("balances");
+    projections.cancelRebuild("balances");
+    failOn = message -> false;
+
+    assertThat(projections.status("balances").rebuild()).isEmpty();
+    assertThatExceptionOfType(IllegalStateException.class)
+        .isThrownBy(() -> projections.cancelRebuild("balances"))
+        .withMessageContaining("not being rebuilt");
+    append("a", 50, 1);
+    assertThat(projections.awaitCheckpoint(awaitLogOf(51), WAIT)).isTrue();
+    assertThat(projections.readModel(model, Balance.class).find("a")).contains(complete("a", 51));
+    projections.rebuild("balances");
+    eventually(() -> projections.status("balances").rebuild().isEmpty(), "a new rebuild");
+    assertThat(projections.readModel(model, Balance.class).find("a")).contains(complete("a", 51));
   }
 
   @Test

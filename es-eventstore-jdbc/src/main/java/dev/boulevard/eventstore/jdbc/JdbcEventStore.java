@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
@@ -213,6 +214,19 @@ public final class JdbcEventStore
   @Override
   public Optional<Checkpoint> checkpointAt(long position) {
     return log.checkpointAt(position);
+  }
+
+  /**
+   * Finds the global position of a stored event, committed or not yet readable in the log, so that
+   * a caller can tell its clients which position to wait for.
+   *
+   * @param aggregateId the aggregate
+   * @param playhead the event's playhead
+   * @return the position, or empty if no such event is stored
+   * @throws EventStoreException if the database fails
+   */
+  public OptionalLong positionOf(String aggregateId, long playhead) {
+    return log.positionOf(aggregateId, playhead);
   }
 
   @Override

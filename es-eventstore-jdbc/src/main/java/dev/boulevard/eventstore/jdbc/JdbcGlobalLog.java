@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -104,6 +105,25 @@ final class JdbcGlobalLog {
             statement.setLong(1, position);
             try (ResultSet rs = statement.executeQuery()) {
               return rs.next() ? Optional.of(sql.readHead(rs)) : Optional.<Checkpoint>empty();
+            }
+          }
+        });
+  }
+
+  OptionalLong positionOf(String aggregateId, long playhead) {
+    ReadChecks.requireReadable(aggregateId, playhead);
+    return query(
+        "find an event's position in",
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT global_position FROM "
+                      + sql.table
+                      + " WHERE aggregate_id = ? AND playhead = ?")) {
+            statement.setString(1, aggregateId);
+            statement.setLong(2, playhead);
+            try (ResultSet rs = statement.executeQuery()) {
+              return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
             }
           }
         });

@@ -119,6 +119,18 @@ class JdbcAppendTest {
     }
 
     @Test
+    void finds_the_position_of_each_stored_event_and_nothing_for_others() throws Exception {
+      store.append("a", deposits("a", 0, 2));
+      store.append("b", deposits("b", 0, 1));
+
+      var log = TestStores.awaitLog(store, 3);
+      assertThat(store.positionOf("a", 1)).hasValue(log.get(1).position());
+      assertThat(store.positionOf("b", 0)).hasValue(log.get(2).position());
+      assertThat(store.positionOf("a", 2)).isEmpty();
+      assertThat(store.positionOf("nonesuch", 0)).isEmpty();
+    }
+
+    @Test
     void stores_nothing_when_the_second_event_of_a_stream_cannot_be_serialized()
         throws InterruptedException {
       store.append("other", deposits("other", 0, 2));

@@ -81,7 +81,18 @@ public enum TestDatabase {
         System.getenv().getOrDefault(urlVariable, defaultUrl), user(), password);
   }
 
-  private String user() {
+  /** {@return the JDBC URL the tests reach this database at} */
+  public String url() {
+    return System.getenv().getOrDefault(urlVariable, defaultUrl);
+  }
+
+  /** {@return the password of {@link #user()}} */
+  public String password() {
+    return password;
+  }
+
+  /** {@return the user the tests connect as} */
+  public String user() {
     return userVariable.isEmpty()
         ? defaultUser
         : System.getenv().getOrDefault(userVariable, defaultUser);

@@ -3,6 +3,8 @@ package dev.boulevard.readmodel.projection;
 import static dev.boulevard.eventstore.contract.ContractMessages.deposits;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.jdbc.TestDatabase;
 import java.sql.Connection;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
@@ -23,6 +26,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Kills the database connections of a projection again and again while it catches up: it recovers
  * by itself, and every event takes effect exactly once.
+ *
+ * <p>The projection runs on a pool of the test's own, marked so that only its connections are
+ * killed: the servers may be shared with other test runs.
  */
 class ProjectionConnectionKillTest {
 
@@ -32,13 +38,31 @@ class ProjectionConnectionKillTest {
 
     abstract TestDatabase database();
 
-    /** Kills every other client connection to the test database; returns how many. */
+    /** Kills every connection of the test's own pool; returns how many. */
     abstract int killOthers(Statement statement) throws SQLException;
+
+    /** {@return a pool of the test's own, whose connections {@link #killOthers} can tell apart} */
+    abstract HikariDataSource ownPool() throws SQLException;
+
+    static final String MARK = "boulevard_kill_" + ProcessHandle.current().pid();
+
+    static HikariDataSource pool(String url, TestDatabase database) {
+      var config = new HikariConfig();
+      config.addDataSourceProperty("ApplicationName", MARK); // PostgreSQL's driver reports it
+      config.setJdbcUrl(url);
+      config.setUsername(database.user());
+      config.setPassword(database.password());
+      config.setMaximumPoolSize(4);
+      config.setPoolName(MARK);
+      return new HikariDataSource(config);
+    }
 
     @Test
     void a_projection_whose_connections_are_killed_recovers_and_applies_each_event_once()
         throws Exception {
-      try (var env = (ProjectionEnvironment.Jdbc) ProjectionEnvironment.on(database())) {
+      database().dataSource(); // skips loudly, unless on CI, if the database is unreachable
+      try (HikariDataSource pool = ownPool();
+          var env = new ProjectionEnvironment.Jdbc(database(), pool)) {
         int accounts = 20;
         int events = 60;
         for (int account = 0; account < accounts; account++) {
@@ -108,12 +132,18 @@ class ProjectionConnectionKillTest {
     }
 
     @Override
+    HikariDataSource ownPool() {
+      return pool(database().url(), database());
+    }
+
+    @Override
     int killOthers(Statement statement) throws SQLException {
       try (ResultSet rs =
           statement.executeQuery(
               "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                  + " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                  + " AND backend_type = 'client backend'")) {
+                  + " WHERE application_name = '"
+                  + MARK
+                  + "' AND pid <> pg_backend_pid()")) {
         rs.next();
         return rs.getInt(1);
       }
@@ -127,13 +157,31 @@ class ProjectionConnectionKillTest {
       return TestDatabase.MARIADB;
     }
 
+    /** A database of the test's own, by which the processlist tells its connections apart. */
+    @Override
+    HikariDataSource ownPool() throws SQLException {
+      try (Connection own = database().newConnection();
+          Statement statement = own.createStatement()) {
+        statement.execute("CREATE DATABASE IF NOT EXISTS " + MARK);
+      }
+      String url = database().url();
+      int query = url.indexOf('?');
+      String base = query < 0 ? url : url.substring(0, query);
+      return pool(
+          base.substring(0, base.lastIndexOf('/') + 1)
+              + MARK
+              + (query < 0 ? "" : url.substring(query)),
+          database());
+    }
+
     @Override
     int killOthers(Statement statement) throws SQLException {
       var ids = new ArrayList<Long>();
       try (ResultSet rs =
           statement.executeQuery(
-              "SELECT id FROM information_schema.processlist"
-                  + " WHERE db = DATABASE() AND id <> CONNECTION_ID() AND command <> 'Daemon'")) {
+              "SELECT id FROM information_schema.processlist WHERE db = '"
+                  + MARK
+                  + "' AND id <> CONNECTION_ID()")) {
         while (rs.next()) {
           ids.add(rs.getLong(1));
         }
@@ -148,6 +196,14 @@ class ProjectionConnectionKillTest {
         }
       }
       return killed;
+    }
+
+    @AfterEach
+    void dropOwnDatabase() throws SQLException {
+      try (Connection own = database().newConnection();
+          Statement statement = own.createStatement()) {
+        statement.execute("DROP DATABASE IF EXISTS " + MARK);
+      }
     }
   }
 }

@@ -107,8 +107,13 @@ abstract class ProjectionEnvironment implements AutoCloseable {
     private final List<String> models = new ArrayList<>();
 
     Jdbc(TestDatabase database) {
+      this(database, database.dataSource());
+    }
+
+    /** Fresh tables reached through a data source of the test's own, such as a separate pool. */
+    Jdbc(TestDatabase database, DataSource dataSource) {
       this.database = database;
-      this.dataSource = database.dataSource();
+      this.dataSource = dataSource;
       JdbcEventStoreSchema.of(dataSource, eventTable).migrate();
       this.store = JdbcEventStore.builder(dataSource, SERIALIZER).table(eventTable).build();
       this.storage = JdbcReadModelStorage.create(dataSource);

@@ -43,8 +43,11 @@ final class ProjectionSlot {
 
   /** Starts the live generation, and the rebuild that was running when the runner last stopped. */
   synchronized void start() {
-    settings.store().createIfAbsent(name(), 1, true);
     List<ProjectionStore.Generation> stored = settings.store().load(name());
+    if (stored.isEmpty()) { // a new projection; a rebuilt one lives on in a later generation
+      settings.store().createIfAbsent(name(), 1, true);
+      stored = settings.store().load(name());
+    }
     for (ProjectionStore.Generation generation : stored) {
       if (generation.live()) {
         live = startWorker(generation, null);

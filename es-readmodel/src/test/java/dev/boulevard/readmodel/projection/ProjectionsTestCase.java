@@ -385,6 +385,31 @@ abstract class ProjectionsTestCase {
   }
 
   @Test
+  void a_runner_restarted_after_a_rebuild_runs_only_the_rebuilt_generation() throws Exception {
+    append("a", 0, 5);
+    String model = env.model("bal");
+    Projections first = started(env.projections().add(balances("balances", model)));
+    assertThat(first.awaitCheckpoint(env.log().head(), WAIT)).isTrue();
+    first.rebuild("balances");
+    eventually(() -> first.status("balances").rebuild().isEmpty(), "the rebuild");
+    first.close();
+
+    Projections second = started(env.projections().add(balances("balances", model)));
+    append("a", 5, 1);
+
+    assertThat(second.awaitCheckpoint(awaitLogOf(6), WAIT)).isTrue();
+    assertThat(second.readModel(model, Balance.class).find("a")).contains(complete("a", 6));
+    assertThat(second.status("balances").rebuild()).isEmpty();
+    second.close();
+    eventually(
+        () ->
+            Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(
+                    t -> t.getName().startsWith("boulevard-projection-balances-") && t.isAlive()),
+        "no projection thread left running");
+  }
+
+  @Test
   void a_restarted_runner_tries_a_parked_event_again() throws Exception {
     append("a", 0, 3);
     failOn = message -> message.playhead() == 1;

@@ -1,0 +1,137 @@
+package dev.boulevard.wallet.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.boulevard.auditing.CommandLogger;
+import dev.boulevard.commandhandling.SimpleCommandBus;
+import dev.boulevard.eventsourcing.AggregateFactory;
+import dev.boulevard.eventsourcing.EventSourcingRepository;
+import dev.boulevard.eventstore.jdbc.JdbcCommandLog;
+import dev.boulevard.eventstore.jdbc.JdbcCommandLogSchema;
+import dev.boulevard.eventstore.jdbc.JdbcEventStore;
+import dev.boulevard.eventstore.jdbc.JdbcEventStoreSchema;
+import dev.boulevard.readmodel.jdbc.JdbcReadModelStorage;
+import dev.boulevard.readmodel.projection.Projections;
+import dev.boulevard.readmodel.projection.ProjectionsBuilder;
+import dev.boulevard.serializer.EventTypeRegistry;
+import dev.boulevard.serializer.jackson.JacksonSerializer;
+import dev.boulevard.wallet.domain.Wallet;
+import dev.boulevard.wallet.domain.WalletCommandHandler;
+import dev.boulevard.wallet.domain.WalletEvents;
+import dev.boulevard.wallet.readmodel.WalletProjections;
+import java.time.Clock;
+import javax.sql.DataSource;
+
+/**
+ * The wallet app wired together on one database: the event store, the command bus with its audit
+ * log, the tracking projections, and the commands and queries built on them. Thread-safe; {@link
+ * #close()} stops the projections and closes the pool.
+ */
+public final class WalletApp implements AutoCloseable {
+
+  /** The events table. */
+  public static final String EVENTS_TABLE = "wallet_events";
+
+  /** The audit log's table. */
+  public static final String COMMANDS_TABLE = "wallet_commands";
+
+  /** The projections' checkpoint table. */
+  public static final String PROJECTIONS_TABLE = "wallet_projections";
+
+  /** How many times a command that lost the race for its wallet is tried in all. */
+  public static final int COMMAND_ATTEMPTS = 5;
+
+  private final HikariDataSource pool;
+  private final JdbcEventStore store;
+  private final Projections projections;
+  private final WalletCommands commands;
+  private final WalletQueries queries;
+  private final ObjectMapper mapper;
+
+  private WalletApp(HikariDataSource pool, Clock clock) {
+    this.pool = pool;
+    this.mapper = WalletJson.mapper();
+    EventTypeRegistry registry = WalletEvents.registry();
+    JdbcEventStoreSchema.of(pool, EVENTS_TABLE).migrate();
+    JdbcCommandLogSchema.of(pool, COMMANDS_TABLE).migrate();
+    this.store =
+        JdbcEventStore.builder(pool, new JacksonSerializer(registry)).table(EVENTS_TABLE).build();
+    var log = JdbcCommandLog.builder(pool).table(COMMANDS_TABLE).objectMapper(mapper).build();
+    var wallets =
+        new TrackingWalletRepository(
+            EventSourcingRepository.builder(Wallet.class, store, AggregateFactory.of(Wallet::new))
+                .clock(clock)
+                .build());
+    var bus = new SimpleCommandBus();
+    bus.subscribe(new WalletCommandHandler(wallets, clock));
+    // Logged outside the retries: the audit shows each command once, with its final outcome.
+    var retrying = new RetryingCommandBus(bus, COMMAND_ATTEMPTS);
+    this.commands = new WalletCommands(CommandLogger.around(retrying, log, clock), wallets, store);
+    this.projections = projections(store, pool).build();
+    this.queries = new WalletQueries(projections, store, registry, log, mapper, clock);
+  }
+
+  /**
+   * Starts the app on the database the options name: migrates the tables and starts the
+   * projections, which catch up from their checkpoints.
+   *
+   * @param options the options
+   * @param clock the app's clock
+   * @return the running app
+   */
+  public static WalletApp start(WalletOptions options, Clock clock) {
+    HikariDataSource pool = WalletDatabase.open(options);
+    try {
+      WalletApp app = new WalletApp(pool, clock);
+      app.projections.start();
+      return app;
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  private static ProjectionsBuilder projections(JdbcEventStore store, DataSource dataSource) {
+    ProjectionsBuilder builder =
+        Projections.builder(store, JdbcReadModelStorage.create(dataSource))
+            .stateTable(PROJECTIONS_TABLE);
+    WalletProjections.all().forEach(builder::add);
+    return builder;
+  }
+
+  /** {@return the commands} */
+  public WalletCommands commands() {
+    return commands;
+  }
+
+  /** {@return the queries} */
+  public WalletQueries queries() {
+    return queries;
+  }
+
+  /** {@return the projections, for status and rebuilds} */
+  public Projections projections() {
+    return projections;
+  }
+
+  /** {@return the event store} */
+  public JdbcEventStore eventStore() {
+    return store;
+  }
+
+  /** {@return the app's JSON mapper} */
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
+  /** Stops the projections after their current batch, then closes the store and the pool. */
+  @Override
+  public void close() {
+    try {
+      projections.close();
+    } finally {
+      store.close();
+      pool.close();
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package dev.boulevard.wallet.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.boulevard.domain.DomainEventStream;
+import dev.boulevard.domain.DomainMessage;
+import dev.boulevard.eventstore.jdbc.JdbcCommandLog;
+import dev.boulevard.eventstore.jdbc.JdbcEventStore;
+import dev.boulevard.eventstore.jdbc.StoredCommand;
+import dev.boulevard.readmodel.ReadModelRepository;
+import dev.boulevard.readmodel.projection.Projections;
+import dev.boulevard.serializer.EventTypeRegistry;
+import dev.boulevard.wallet.app.WalletViews.AuditEntry;
+import dev.boulevard.wallet.app.WalletViews.Credits;
+import dev.boulevard.wallet.app.WalletViews.Event;
+import dev.boulevard.wallet.app.WalletViews.Invoice;
+import dev.boulevard.wallet.domain.Wallet;
+import dev.boulevard.wallet.readmodel.WalletCredits;
+import dev.boulevard.wallet.readmodel.WalletProjections;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The wallet's queries: credits and invoices from the read models, history and time travel from the
+ * event store, and the command audit log. Thread-safe.
+ */
+public final class WalletQueries {
+
+  /** How long a query waits at most for the read models to take in a position. */
+  public static final Duration READ_YOUR_WRITES_TIMEOUT = Duration.ofSeconds(5);
+
+  private final Projections projections;
+  private final JdbcEventStore store;
+  private final EventTypeRegistry registry;
+  private final JdbcCommandLog audit;
+  private final ObjectMapper mapper;
+  private final Clock clock;
+
+  WalletQueries(
+      Projections projections,
+      JdbcEventStore store,
+      EventTypeRegistry registry,
+      JdbcCommandLog audit,
+      ObjectMapper mapper,
+      Clock clock) {
+    this.projections = projections;
+    this.store = store;
+    this.registry = registry;
+    this.audit = audit;
+    this.mapper = mapper;
+    this.clock = clock;
+  }
+
+  /**
+   * Waits, for at most five seconds, until every read model has taken in a global position.
+   *
+   * @param position the position, from a command's answer
+   * @return whether they took it in
+   * @throws InterruptedException if the thread is interrupted while waiting
+   */
+  public boolean awaitPosition(long position) throws InterruptedException {
+    return projections.awaitPosition(position, READ_YOUR_WRITES_TIMEOUT);
+  }
+
+  /** {@return a wallet's credits available now, by the app's clock, or empty if it is unknown} */
+  public Optional<Credits> credits(String userId) {
+    Instant now = clock.instant();
+    return creditsModel().find(userId).map(credits -> Credits.of(userId, credits, now));
+  }
+
+  /** {@return a wallet's credits as of an instant, replayed from the events recorded until then} */
+  public Optional<Credits> creditsAsOf(String userId, Instant asOf) {
+    List<DomainMessage> until =
+        store.loadFromPlayhead(userId, 0).messages().stream()
+            .filter(message -> !message.recordedOn().isAfter(asOf))
+            .toList();
+    if (until.isEmpty()) {
+      return Optional.empty();
+    }
+    Wallet wallet = new Wallet();
+    wallet.initializeState(DomainEventStream.of(until));
+    return Optional.of(Credits.of(userId, wallet, asOf));
+  }
+
+  /** {@return the invoices issued to a wallet's user, or empty if the wallet is unknown} */
+  public Optional<List<Invoice>> invoices(String userId) {
+    List<Invoice> invoices =
+        projections
+            .readModel(
+                WalletProjections.INVOICES_MODEL, dev.boulevard.wallet.readmodel.Invoice.class)
+            .findBy("userId", userId)
+            .stream()
+            .map(Invoice::of)
+            .toList();
+    if (invoices.isEmpty() && creditsModel().find(userId).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(invoices);
+  }
+
+  /** {@return every stored event of a wallet, in order; empty if the wallet is unknown} */
+  public List<Event> events(String userId) {
+    return store.loadFromPlayhead(userId, 0).messages().stream()
+        .map(
+            message ->
+                new Event(
+                    message.playhead(),
+                    registry.nameOf(message.payloadType()),
+                    message.recordedOn(),
+                    mapper.valueToTree(message.payload())))
+        .toList();
+  }
+
+  /** {@return at most the given number of the latest commands, newest first} */
+  public List<AuditEntry> audit(int limit) {
+    return audit.newest(limit).stream().map(this::auditEntry).toList();
+  }
+
+  private AuditEntry auditEntry(StoredCommand stored) {
+    return new AuditEntry(
+        stored.commandType(),
+        userIdOf(stored.commandJson()),
+        stored.outcome().name().toLowerCase(Locale.ROOT),
+        stored.error().orElse(null),
+        stored.dispatchedAt(),
+        stored.duration());
+  }
+
+  private String userIdOf(String commandJson) {
+    try {
+      JsonNode userId = mapper.readTree(commandJson).get("userId");
+      return userId != null && userId.isTextual() ? userId.asText() : null;
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private ReadModelRepository<WalletCredits> creditsModel() {
+    return projections.readModel(WalletProjections.CREDITS_MODEL, WalletCredits.class);
+  }
+}

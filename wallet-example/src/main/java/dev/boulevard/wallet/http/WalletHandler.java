@@ -1,0 +1,67 @@
+package dev.boulevard.wallet.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.boulevard.wallet.app.WalletApp;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes each request and turns every failure into the API's JSON error: a client's mistake into
+ * its 4xx, and only a fault of the server into a logged 500.
+ */
+final class WalletHandler implements HttpHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WalletHandler.class);
+
+  private final CommandRoute commands;
+  private final QueryRoutes queries;
+  private final Responses responses;
+
+  WalletHandler(WalletApp app) {
+    this.responses = new Responses(app.mapper());
+    this.commands = new CommandRoute(app.commands(), new CommandRequests(app.mapper()), responses);
+    this.queries = new QueryRoutes(app.queries(), responses);
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      try {
+        route(new Request(exchange), exchange);
+      } catch (ApiException e) {
+        responses.error(exchange, e);
+      } catch (IOException e) {
+        LOG.debug("Connection failed while handling {}", exchange.getRequestURI(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        responses.internalError(exchange);
+      } catch (RuntimeException e) {
+        LOG.error(
+            "Failed to handle {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+        responses.internalError(exchange);
+      }
+    }
+  }
+
+  private void route(Request request, HttpExchange exchange)
+      throws IOException, InterruptedException {
+    List<String> path = request.segments();
+    if (path.equals(List.of("health"))) {
+      request.requireMethod("GET");
+      request.query(java.util.Set.of());
+      responses.json(exchange, 200, Map.of("status", "up"));
+    } else if (path.size() == 2 && path.get(0).equals("commands")) {
+      commands.handle(request, path.get(1), exchange);
+    } else if (path.size() >= 2 && path.size() <= 3 && path.get(0).equals("wallets")) {
+      queries.wallet(request, path.get(1), path.size() == 3 ? path.get(2) : "", exchange);
+    } else if (path.equals(List.of("audit"))) {
+      queries.audit(request, exchange);
+    } else {
+      throw ApiException.notFound(request.path());
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.boulevard.wallet.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Puts a running wallet app under load over HTTP and reports commands per second and latency
+ * percentiles: {@code java -cp wallet.jar dev.boulevard.wallet.load.LoadGenerator [--url U]
+ * [--clients 16] [--seconds 30] [--users 1000]}.
+ *
+ * <p>Each client adds credits to a random user, or spends some, about half and half; answers other
+ * than 200 and the expected {@code 422 insufficient_credits} are counted as errors.
+ */
+public final class LoadGenerator {
+
+  private LoadGenerator() {}
+
+  /**
+   * Runs the load and prints the report.
+   *
+   * @param args the options
+   * @throws InterruptedException if interrupted while the clients run
+   */
+  public static void main(String[] args) throws InterruptedException {
+    Map<String, String> options = options(args);
+    URI base = URI.create(options.getOrDefault("url", "http://127.0.0.1:8080"));
+    int clients = Integer.parseInt(options.getOrDefault("clients", "16"));
+    int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
+    int users = Integer.parseInt(options.getOrDefault("users", "1000"));
+    String prefix = options.getOrDefault("prefix", "load" + System.currentTimeMillis() % 100_000);
+
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    var statuses = new ConcurrentHashMap<Integer, LongAdder>();
+    var latencies = new ArrayList<long[]>();
+    var threads = new ArrayList<Thread>();
+    long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    for (int c = 0; c < clients; c++) {
+      long[] own = new long[1_000_000];
+      latencies.add(own);
+      var counter = new int[1];
+      Thread thread =
+          new Thread(
+              () -> {
+                var random = ThreadLocalRandom.current();
+                while (System.nanoTime() < end && counter[0] < own.length) {
+                  String user = prefix + "-" + random.nextInt(users);
+                  String command =
+                      random.nextBoolean() ? "AddWalletCredits" : randomSpend(random.nextInt(3));
+                  long started = System.nanoTime();
+                  int status = post(http, base, command, user, 1 + random.nextInt(100));
+                  own[counter[0]++] = System.nanoTime() - started;
+                  statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
+                }
+                own[own.length - 1] = counter[0]; // the count, in the last slot
+              });
+      threads.add(thread);
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    report(latencies, statuses, seconds, clients);
+  }
+
+  private static String randomSpend(int which) {
+    return switch (which) {
+      case 0 -> "SubCredits";
+      case 1 -> "SubWalletCredits";
+      default -> "ExpireCredits";
+    };
+  }
+
+  private static int post(HttpClient http, URI base, String command, String user, long amount) {
+    String body =
+        command.equals("ExpireCredits")
+            ? "{\"userId\":\"" + user + "\"}"
+            : "{\"userId\":\"" + user + "\",\"amount\":" + amount + "}";
+    var request =
+        HttpRequest.newBuilder(base.resolve("/commands/" + command))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -2;
+    }
+  }
+
+  private static void report(
+      List<long[]> latencies, Map<Integer, LongAdder> statuses, int seconds, int clients) {
+    int total = 0;
+    for (long[] own : latencies) {
+      total += (int) own[own.length - 1];
+    }
+    long[] all = new long[total];
+    int at = 0;
+    for (long[] own : latencies) {
+      int count = (int) own[own.length - 1];
+      System.arraycopy(own, 0, all, at, count);
+      at += count;
+    }
+    Arrays.sort(all);
+    long ok = statuses.getOrDefault(200, new LongAdder()).sum();
+    long refused = statuses.getOrDefault(422, new LongAdder()).sum();
+    System.out.printf(
+        Locale.ROOT,
+        "%d clients, %d s: %d commands, %.0f commands/s (%d succeeded, %d insufficient credits,"
+            + " others %s)%n",
+        clients,
+        seconds,
+        total,
+        total / (double) seconds,
+        ok,
+        refused,
+        statuses);
+    for (double p : new double[] {50, 90, 99, 99.9}) {
+      System.out.printf(Locale.ROOT, "p%s %.2f ms%n", p, percentile(all, p) / 1e6);
+    }
+    System.out.printf(
+        Locale.ROOT, "max %.2f ms%n", all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+  }
+
+  private static long percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+
+  private static Map<String, String> options(String[] args) {
+    var options = new ConcurrentHashMap<String, String>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("Options are --name value pairs, got " + args[i]);
+      }
+      options.put(args[i].substring(2), args[i + 1]);
+    }
+    return options;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.boulevard.wallet.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.boulevard.commandhandling.CommandBus;
+import dev.boulevard.commandhandling.CommandHandler;
+import dev.boulevard.eventsourcing.AggregateFactory;
+import dev.boulevard.eventsourcing.EventSourcingRepository;
+import dev.boulevard.eventstore.DuplicatePlayheadException;
+import dev.boulevard.eventstore.jdbc.JdbcEventStore;
+import dev.boulevard.eventstore.jdbc.JdbcEventStoreSchema;
+import dev.boulevard.eventstore.jdbc.TestDatabase;
+import dev.boulevard.serializer.jackson.JacksonSerializer;
+import dev.boulevard.wallet.domain.Wallet;
+import dev.boulevard.wallet.domain.WalletCommand;
+import dev.boulevard.wallet.domain.WalletCommand.AddWalletCredits;
+import dev.boulevard.wallet.domain.WalletCommandHandler;
+import dev.boulevard.wallet.domain.WalletEvents;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class WalletCommandsTest {
+  // RetryingCommandBus under WalletCommands, as the app wires them.
+
+  private static final String TABLE =
+      "commands_test_" + UUID.randomUUID().toString().substring(0, 8);
+
+  private final JdbcEventStore store = store();
+  private final TrackingWalletRepository wallets =
+      new TrackingWalletRepository(
+          EventSourcingRepository.builder(Wallet.class, store, AggregateFactory.of(Wallet::new))
+              .build());
+
+  @Test
+  void a_command_that_loses_a_race_is_retried_and_answers_its_playhead_and_position() {
+    var commands = new WalletCommands(new RetryingCommandBus(new LosingBus(2), 5), wallets, store);
+    CommandResult result = commands.dispatch(new AddWalletCredits("ada", 10));
+    assertThat(result.playhead()).isZero();
+    assertThat(result.position()).isEqualTo(store.positionOf("ada", 0).getAsLong());
+  }
+
+  @Test
+  void a_command_that_loses_every_race_gives_up_after_a_few_attempts() {
+    var bus = new LosingBus(Integer.MAX_VALUE);
+    var commands = new WalletCommands(new RetryingCommandBus(bus, 5), wallets, store);
+    assertThatThrownBy(() -> commands.dispatch(new AddWalletCredits("bob", 10)))
+        .isInstanceOf(WalletBusyException.class)
+        .hasMessageContaining("bob")
+        .hasCauseInstanceOf(DuplicatePlayheadException.class);
+    assertThat(bus.attempts.get()).isEqualTo(5);
+  }
+
+  private static JdbcEventStore store() {
+    var dataSource = TestDatabase.H2.dataSource();
+    JdbcEventStoreSchema.of(dataSource, TABLE).migrate();
+    return JdbcEventStore.builder(dataSource, new JacksonSerializer(WalletEvents.registry()))
+        .table(TABLE)
+        .build();
+  }
+
+  /** A bus whose first attempts lose the race for the playhead, then handle the command. */
+  private final class LosingBus implements CommandBus {
+    final AtomicInteger attempts = new AtomicInteger();
+    private final int losses;
+    private final CommandHandler handler = new WalletCommandHandler(wallets, Clock.systemUTC());
+
+    LosingBus(int losses) {
+      this.losses = losses;
+    }
+
+    @Override
+    public void subscribe(CommandHandler handler) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void dispatch(Object command) {
+      if (attempts.incrementAndGet() <= losses) {
+        throw DuplicatePlayheadException.forPlayhead(((WalletCommand) command).userId(), 0);
+      }
+      handler.handle(command);
+    }
+  }
+}

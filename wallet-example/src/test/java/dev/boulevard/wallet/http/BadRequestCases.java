@@ -29,8 +29,14 @@ abstract class BadRequestCases extends WalletTestCase {
   String credits;
 
   @BeforeEach
-  void remember_what_is_stored() {
+  void remember_what_is_stored() throws InterruptedException {
     long position = client.command("AddWalletCredits", USER, 1).position();
+    // On PostgreSQL a committed event shows in the log's head once no older writing transaction
+    // (the projections' own, say) is open: wait for it, so the head compared below is settled.
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (app.eventStore().head().position() < position && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
     head = app.eventStore().head().position();
     audited = app.queries().audit(1_000).size();
     credits = read("/wallets/" + USER, position).body();

@@ -164,7 +164,7 @@ abstract class WalletApiCases extends WalletTestCase {
     assertThat(then.get("lots")).hasSize(1);
     JsonNode now = client.get("/wallets/" + user + "?asOf=" + clock.instant()).json();
     assertThat(now.get("total").asLong()).isEqualTo(127);
-    long position = app.eventStore().head().position();
+    long position = lastPosition(user);
     assertThat(now)
         .as("the same answer as the read model's")
         .isEqualTo(read("/wallets/" + user, position).json());

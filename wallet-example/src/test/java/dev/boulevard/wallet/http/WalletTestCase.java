@@ -60,6 +60,17 @@ abstract class WalletTestCase {
     }
   }
 
+  /**
+   * {@return the global position of a wallet's last event, committed whether or not the log shows
+   * it yet} On PostgreSQL the log's head lags while an older writing transaction is open, so a test
+   * that waits for its own writes asks for their position instead.
+   */
+  long lastPosition(String user) {
+    var events = app.eventStore().load(user).messages();
+    long playhead = events.get(events.size() - 1).playhead();
+    return app.eventStore().positionOf(user, playhead).orElseThrow();
+  }
+
   static String newUser() {
     return "u-" + UUID.randomUUID();
   }

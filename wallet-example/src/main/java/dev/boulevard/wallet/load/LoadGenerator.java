@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.LongAdder;
  * percentiles: {@code java -cp wallet.jar dev.boulevard.wallet.load.LoadGenerator [--url U]
  * [--clients 16] [--seconds 30] [--users 1000]}.
  *
- * <p>Each client adds credits to a random user, or spends some, about half and half; answers other
- * than 200 and the expected {@code 422 insufficient_credits} are counted as errors.
+ * <p>Each client adds credits to a random user, or spends or expires some, about half and half; the
+ * report counts answers by status, where {@code 404 wallet_not_found} (a spend for a user with no
+ * wallet yet) and {@code 422 insufficient_credits} are expected.
  */
 public final class LoadGenerator {
 

@@ -79,12 +79,12 @@ abstract class TestWalletDatabase implements AutoCloseable {
 
     @Override
     WalletOptions options() {
-      String url =
-          System.getenv()
-              .getOrDefault("BOULEVARD_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-      String user = System.getenv().getOrDefault("BOULEVARD_POSTGRES_USER", "postgres");
+      TestDatabase db = TestDatabase.POSTGRESQL;
+      String url = db.url();
       return WalletOptions.forDatabase(
-          url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, "");
+          url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+          db.user(),
+          db.password());
     }
 
     @Override
@@ -104,12 +104,9 @@ abstract class TestWalletDatabase implements AutoCloseable {
 
     @Override
     WalletOptions options() {
-      String url =
-          System.getenv()
-              .getOrDefault("BOULEVARD_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
-      String user = System.getenv().getOrDefault("BOULEVARD_MARIADB_USER", "root");
+      TestDatabase db = TestDatabase.MARIADB;
       return WalletOptions.forDatabase(
-          url.replaceFirst("/test(\\?|$)", "/" + database + "$1"), user, "");
+          db.url().replaceFirst("/test(\\?|$)", "/" + database + "$1"), db.user(), db.password());
     }
 
     @Override

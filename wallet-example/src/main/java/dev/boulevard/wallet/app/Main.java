@@ -1,20 +1,24 @@
 package dev.boulevard.wallet.app;
 
 import dev.boulevard.wallet.http.HttpApi;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Runs the wallet: {@code java -jar wallet.jar [--port N] [--clock-offset P91D] [--jdbc-url URL
  * --jdbc-user U --jdbc-password P]} serves the HTTP API on 127.0.0.1, and {@code java -jar
- * wallet.jar demo} runs a short scripted story on a fresh embedded database.
+ * wallet.jar demo} runs a short scripted story on a fresh embedded database, and {@code java -jar
+ * wallet.jar seed --events N [database options]} fills a store with N synthetic events.
  */
 public final class Main {
 
   private Main() {}
 
   /**
-   * Starts the app, or the demo.
+   * Starts the app, the demo or the seeding.
    *
-   * @param args the options, or {@code demo}
+   * @param args the options, {@code demo}, or {@code seed} and its options
    * @throws Exception if the app cannot start
    */
   public static void main(String[] args) throws Exception {
@@ -22,18 +26,49 @@ public final class Main {
       Demo.run(System.out);
       return;
     }
+    boolean seed = args.length > 0 && args[0].equals("seed");
+    long events = 0;
+    String[] optionArgs = args;
     WalletOptions options;
     try {
-      options = WalletOptions.parse(args, System.getenv());
+      if (seed) {
+        var rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+        events = takeEvents(rest);
+        optionArgs = rest.toArray(String[]::new);
+      }
+      options = WalletOptions.parse(optionArgs, System.getenv());
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println(
           "Usage: java -jar wallet.jar [--port N] [--clock-offset P91D]"
-              + " [--jdbc-url URL --jdbc-user USER --jdbc-password PASSWORD] | demo");
+              + " [--jdbc-url URL --jdbc-user USER --jdbc-password PASSWORD]"
+              + " | demo | seed --events N [--jdbc-url ...]");
       System.exit(2);
       return;
     }
-    serve(options);
+    if (seed) {
+      Seed.run(options, events, System.out);
+    } else {
+      serve(options);
+    }
+  }
+
+  private static long takeEvents(List<String> args) {
+    int at = args.indexOf("--events");
+    if (at < 0 || at + 1 >= args.size()) {
+      throw new IllegalArgumentException("seed needs --events N");
+    }
+    String value = args.get(at + 1);
+    args.subList(at, at + 2).clear();
+    try {
+      long events = Long.parseLong(value);
+      if (events < 1) {
+        throw new IllegalArgumentException("--events must be 1 or more, not " + value);
+      }
+      return events;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--events needs a number, not " + value, e);
+    }
   }
 
   private static void serve(WalletOptions options) throws Exception {

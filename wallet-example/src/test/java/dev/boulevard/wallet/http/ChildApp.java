@@ -1,0 +1,124 @@
+package dev.boulevard.wallet.http;
+
+import dev.boulevard.wallet.app.Main;
+import dev.boulevard.wallet.app.WalletOptions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The wallet app in a process of its own, started with {@code java ... Main} on the test's class
+ * path and ended with {@code kill -9}: nothing in it gets a chance to clean up.
+ */
+final class ChildApp implements AutoCloseable {
+
+  private static final Pattern SERVING = Pattern.compile("Wallet serving on http://[^:]+:(\\d+)");
+
+  private final Process process;
+  private final Path errors;
+  private final List<String> output = new ArrayList<>();
+  private final int port;
+
+  private ChildApp(WalletOptions options) throws IOException, InterruptedException {
+    errors = Files.createTempFile("wallet-child", ".err");
+    var command = new ArrayList<String>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path")));
+    command.addAll(List.of(Main.class.getName(), "--port", "0"));
+    command.addAll(List.of("--jdbc-url", options.jdbcUrl(), "--jdbc-user", options.jdbcUser()));
+    command.addAll(List.of("--jdbc-password", options.jdbcPassword()));
+    process =
+        new ProcessBuilder(command).redirectError(errors.toFile()).redirectInput(devNull()).start();
+    var announced = new CompletableFuture<Integer>();
+    Thread reader = new Thread(() -> read(announced), "child-app-output");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      port = announced.get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      process.destroyForcibly().waitFor();
+      throw new IllegalStateException("The wallet app did not start: " + log(), e);
+    }
+  }
+
+  /** {@return the app, started on the given database and serving} */
+  static ChildApp start(WalletOptions options) throws IOException, InterruptedException {
+    return new ChildApp(options);
+  }
+
+  /** {@return the port it serves on} */
+  int port() {
+    return port;
+  }
+
+  /** Kills the process with SIGKILL and waits until it is gone. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("The wallet app did not die within 30 s of SIGKILL");
+    }
+  }
+
+  /** {@return what the process printed, for failure messages} */
+  String log() {
+    try {
+      String err = Files.readString(errors, StandardCharsets.UTF_8);
+      synchronized (output) {
+        return "stdout: " + output + "\nstderr (last 4,000 characters): " + tail(err);
+      }
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      kill();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while killing the wallet app", e);
+    } finally {
+      Files.deleteIfExists(errors);
+    }
+  }
+
+  private void read(CompletableFuture<Integer> announced) {
+    try (var lines =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        synchronized (output) {
+          output.add(line);
+        }
+        Matcher serving = SERVING.matcher(line);
+        if (serving.find()) {
+          announced.complete(Integer.parseInt(serving.group(1)));
+        }
+      }
+      announced.completeExceptionally(new IllegalStateException("exited before serving"));
+    } catch (IOException e) {
+      announced.completeExceptionally(e);
+    }
+  }
+
+  private static ProcessBuilder.Redirect devNull() {
+    return ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile());
+  }
+
+  private static String tail(String text) {
+    return text.length() <= 4_000 ? text : text.substring(text.length() - 4_000);
+  }
+}

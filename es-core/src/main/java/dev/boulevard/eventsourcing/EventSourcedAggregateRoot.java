@@ -83,6 +83,37 @@ public abstract class EventSourcedAggregateRoot<E> {
     return playhead;
   }
 
+  /**
+   * Sets the playhead of a fresh aggregate whose state was restored from a snapshot, so that the
+   * events replayed or applied after it continue from there; snapshotting repositories call this.
+   *
+   * @param snapshotPlayhead the playhead of the last event the snapshot took into account
+   * @throws IllegalArgumentException if the playhead is negative
+   * @throws IllegalStateException if the aggregate has history or uncommitted events already
+   */
+  public final void restorePlayhead(long snapshotPlayhead) {
+    if (snapshotPlayhead < 0) {
+      throw new IllegalArgumentException(
+          "A snapshot's playhead is 0 or more, was "
+              + snapshotPlayhead
+              + " for "
+              + getClass().getSimpleName());
+    }
+    if (playhead != -1 || !uncommitted.isEmpty() || handling != null) {
+      throw new IllegalStateException(
+          "Cannot restore "
+              + getClass().getSimpleName()
+              + " '"
+              + aggregateId()
+              + "' to playhead "
+              + snapshotPlayhead
+              + ": only a fresh aggregate, with no history and no uncommitted events, is restored"
+              + " from a snapshot; it is at playhead "
+              + playhead);
+    }
+    playhead = snapshotPlayhead;
+  }
+
   /** {@return the events applied since the aggregate was loaded or last saved, in order} */
   public final List<E> uncommittedEvents() {
     return List.copyOf(uncommitted);
@@ -91,13 +122,17 @@ public abstract class EventSourcedAggregateRoot<E> {
   /**
    * Rebuilds the state from stored events; aggregate factories call this on a new instance.
    *
-   * @param history the aggregate's events, their playheads following this aggregate's own
+   * @param history the aggregate's events, their playheads following this aggregate's own; the
+   *     pieces of a stored event that an upcaster split follow each other with one playhead
    * @throws AggregateReplayException naming the aggregate, playhead and type of an event that does
    *     not fit or that {@link #when} failed on
    */
   public final void initializeState(DomainEventStream history) {
+    boolean replayed = false;
     for (DomainMessage message : history) {
-      if (message.playhead() != playhead + 1) {
+      // A stored event that an upcaster split arrives as consecutive messages with one playhead.
+      boolean nextPiece = replayed && message.playhead() == playhead;
+      if (message.playhead() != playhead + 1 && !nextPiece) {
         throw AggregateReplayException.unexpectedPlayhead(getClass(), message, playhead + 1);
       }
       if (!eventType.isInstance(message.payload())) {
@@ -109,6 +144,7 @@ public abstract class EventSourcedAggregateRoot<E> {
         throw AggregateReplayException.dueTo(getClass(), message, e);
       }
       playhead = message.playhead();
+      replayed = true;
     }
   }
 

@@ -7,7 +7,8 @@ import dev.boulevard.eventhandling.EventBus;
 import dev.boulevard.eventstore.EventStore;
 import dev.boulevard.eventstore.EventStreamNotFoundException;
 import dev.boulevard.repository.AggregateNotFoundException;
-import dev.boulevard.repository.AggregateRepository;
+import dev.boulevard.repository.AsOf;
+import dev.boulevard.repository.TimeTravelRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +23,14 @@ import java.util.Optional;
  * order, appends the stream in one all-or-nothing call, and only then marks the events committed
  * and publishes them. If the append fails, the aggregate keeps its uncommitted events and nothing
  * is published; if publishing fails, the events are stored all the same and {@link
- * EventPublicationException} says so. Thread-safe when its store, bus, decorators and clock are.
+ * EventPublicationException} says so. Loading as of a playhead or an instant reads the whole
+ * history and replays it up to that point. Thread-safe when its store, bus, decorators and clock
+ * are.
  *
  * @param <A> the aggregate's type
  */
 public final class EventSourcingRepository<A extends EventSourcedAggregateRoot<?>>
-    implements AggregateRepository<A> {
+    implements TimeTravelRepository<A> {
 
   private final Class<A> aggregateType;
   private final EventStore eventStore;
@@ -76,6 +79,35 @@ public final class EventSourcingRepository<A extends EventSourcedAggregateRoot<?
     Objects.requireNonNull(aggregateId, "aggregateId");
     DomainEventStream history = eventStore.loadFromPlayhead(aggregateId, 0);
     return history.isEmpty() ? Optional.empty() : Optional.of(factory.create(aggregateId, history));
+  }
+
+  @Override
+  public A load(String aggregateId, AsOf asOf) {
+    return find(aggregateId, asOf)
+        .orElseThrow(() -> AggregateNotFoundException.asOf(aggregateType, aggregateId, asOf));
+  }
+
+  @Override
+  public Optional<A> find(String aggregateId, AsOf asOf) {
+    Objects.requireNonNull(aggregateId, "aggregateId");
+    Objects.requireNonNull(asOf, "asOf");
+    DomainEventStream history = asOf.cut(eventStore.loadFromPlayhead(aggregateId, 0));
+    return history.isEmpty() ? Optional.empty() : Optional.of(factory.create(aggregateId, history));
+  }
+
+  /** {@return the class of the aggregates this repository loads and saves} */
+  public Class<A> aggregateType() {
+    return aggregateType;
+  }
+
+  /** {@return the store the aggregates' events are loaded from and appended to} */
+  public EventStore eventStore() {
+    return eventStore;
+  }
+
+  /** {@return the factory that creates an aggregate from its history} */
+  public AggregateFactory<A> factory() {
+    return factory;
   }
 
   /**

@@ -10,8 +10,9 @@ public final class AggregateNotFoundException extends BoulevardException {
   private final String aggregateType;
   private final String aggregateId;
 
-  private AggregateNotFoundException(String aggregateType, String aggregateId, Throwable cause) {
-    super(aggregateType + " '" + aggregateId + "' does not exist", cause);
+  private AggregateNotFoundException(
+      String aggregateType, String aggregateId, String when, Throwable cause) {
+    super(aggregateType + " '" + aggregateId + "' does not exist" + when, cause);
     this.aggregateType = aggregateType;
     this.aggregateId = aggregateId;
   }
@@ -26,7 +27,21 @@ public final class AggregateNotFoundException extends BoulevardException {
    */
   public static AggregateNotFoundException forAggregate(
       Class<?> aggregateType, String aggregateId, Throwable cause) {
-    return new AggregateNotFoundException(aggregateType.getSimpleName(), aggregateId, cause);
+    return new AggregateNotFoundException(aggregateType.getSimpleName(), aggregateId, "", cause);
+  }
+
+  /**
+   * Creates the exception for an aggregate that had no event by a point of its history.
+   *
+   * @param aggregateType the aggregate's class
+   * @param aggregateId the id that was looked for
+   * @param asOf the point it was looked for at
+   * @return the exception
+   */
+  public static AggregateNotFoundException asOf(
+      Class<?> aggregateType, String aggregateId, AsOf asOf) {
+    return new AggregateNotFoundException(
+        aggregateType.getSimpleName(), aggregateId, " as of " + asOf, null);
   }
 
   /** {@return the simple name of the aggregate's class} */

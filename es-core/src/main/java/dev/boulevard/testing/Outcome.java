@@ -43,11 +43,16 @@ final class Outcome {
   }
 
   void assertEvents(List<?> expected) {
+    assertItems("Recorded events differ", "event(s)", expected);
+  }
+
+  /** Checks the items the "when" produced, such as the commands a process manager dispatched. */
+  void assertItems(String what, String noun, List<?> expected) {
     if (failure != null) {
       throw new AssertionError(
-          "Expected " + expected.size() + " event(s), but 'when' threw " + failure, failure);
+          "Expected " + expected.size() + " " + noun + ", but 'when' threw " + failure, failure);
     }
-    SideBySide.assertSame("Recorded events differ", "event(s)", expected, events);
+    SideBySide.assertSame(what, noun, expected, events);
   }
 
   void assertThrows(Class<? extends Throwable> type, String messagePart) {

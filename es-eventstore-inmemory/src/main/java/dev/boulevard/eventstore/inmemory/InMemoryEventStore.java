@@ -35,6 +35,9 @@ import java.util.stream.StreamSupport;
  * and a checkpoint is {@link Checkpoint#atPosition(long) a position}, counted from 1; loads and
  * reads run concurrently with each other. Appending k events costs O(k) amortized; loading copies
  * the loaded events once; reading the log finds its start in O(1); visiting scans the whole log.
+ *
+ * <p>It keeps the event objects themselves and serializes nothing, so there is no stored form to
+ * upcast: upcasters belong to the JDBC store's serializer.
  */
 public final class InMemoryEventStore implements EventStore, EventStoreManagement, GlobalEventLog {
 

@@ -14,8 +14,8 @@ import java.util.UUID;
 abstract class DialectSql {
 
   static final String COLUMNS =
-      "global_position, event_id, aggregate_id, playhead, event_type, payload, metadata,"
-          + " recorded_on";
+      "global_position, event_id, aggregate_id, playhead, event_type, event_version, payload,"
+          + " metadata, recorded_on";
 
   final String table;
 
@@ -36,14 +36,15 @@ abstract class DialectSql {
 
   private final String[] inserts = new String[MAX_ROWS_PER_INSERT + 1];
 
-  /** {@return a multi-row INSERT of the given number of rows, seven parameters each} */
+  /** {@return a multi-row INSERT of the given number of rows, eight parameters each} */
   final String insert(int rows) {
     String statement = inserts[rows];
     if (statement == null) {
       statement =
           "INSERT INTO "
               + table
-              + " (event_id, aggregate_id, playhead, event_type, payload, metadata, recorded_on)"
+              + " (event_id, aggregate_id, playhead, event_type, payload, metadata, recorded_on,"
+              + " event_version)"
               + " VALUES "
               + String.join(", ", java.util.Collections.nCopies(rows, rowValues()));
       inserts[rows] = statement; // a benign race: every thread computes the same string
@@ -53,7 +54,7 @@ abstract class DialectSql {
 
   /** {@return the parameters of one row of an INSERT} */
   String rowValues() {
-    return "(?, ?, ?, ?, ?, ?, ?)";
+    return "(?, ?, ?, ?, ?, ?, ?, ?)";
   }
 
   /** {@return the statement that serializes appends, or null where appends run concurrently} */

@@ -2,15 +2,25 @@ package dev.boulevard.eventstore.jdbc;
 
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.domain.Metadata;
-import dev.boulevard.eventstore.EventStoreException;
 import dev.boulevard.serializer.SerializedEvent;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
-/** Turns messages into rows and rows back into messages, naming the event that fails. */
+/**
+ * Turns messages into rows and rows back into messages, through the serializer's upcasters, naming
+ * the row that fails.
+ *
+ * <p>A row that an upcaster splits becomes several messages with the row's playhead: the first
+ * keeps the row's event id, the others get ids derived from it by name ({@link #pieceId}), so that
+ * every read of the row gives the same ids.
+ */
 final class EventRows {
 
   /** A message in stored form, serialized before any transaction starts. */
@@ -19,9 +29,10 @@ final class EventRows {
       String aggregateId,
       long playhead,
       String type,
+      int version,
       String payload,
       String metadata,
-      java.time.Instant recordedOn) {}
+      Instant recordedOn) {}
 
   private final DialectSql sql;
   private final JacksonSerializer serializer;
@@ -38,6 +49,7 @@ final class EventRows {
         message.aggregateId(),
         message.playhead(),
         event.type(),
+        serializer.currentVersion(event.type()),
         event.data(),
         serializer.serializeMetadata(message.metadata()),
         message.recordedOn());
@@ -52,20 +64,50 @@ final class EventRows {
     statement.setString(first + 4, row.payload());
     statement.setString(first + 5, row.metadata());
     sql.bindInstant(statement, first + 6, row.recordedOn());
-    return first + 7;
+    statement.setInt(first + 7, row.version());
+    return first + 8;
   }
 
-  DomainMessage toMessage(ResultSet rs) throws SQLException {
+  /**
+   * Reads the current row of a result set with the columns of {@link DialectSql#COLUMNS}.
+   *
+   * @return its messages in order: one, or several if an upcaster split it
+   * @throws UnreadableEventException naming the row if it cannot be read
+   */
+  List<DomainMessage> toMessages(ResultSet rs) throws SQLException {
     String aggregateId = rs.getString("aggregate_id");
     long playhead = rs.getLong("playhead");
     String type = rs.getString("event_type");
+    int version = rs.getInt("event_version");
     try {
-      Object payload = serializer.deserialize(new SerializedEvent(type, rs.getString("payload")));
       Metadata metadata = serializer.deserializeMetadata(rs.getString("metadata"));
-      return new DomainMessage(
-          sql.readEventId(rs), aggregateId, playhead, metadata, payload, sql.readInstant(rs));
+      List<Object> payloads =
+          serializer.deserialize(
+              new SerializedEvent(type, rs.getString("payload")), version, metadata);
+      UUID eventId = sql.readEventId(rs);
+      Instant recordedOn = sql.readInstant(rs);
+      if (payloads.size() == 1) {
+        return List.of(
+            new DomainMessage(
+                eventId, aggregateId, playhead, metadata, payloads.get(0), recordedOn));
+      }
+      var messages = new ArrayList<DomainMessage>(payloads.size());
+      for (int i = 0; i < payloads.size(); i++) {
+        UUID id = i == 0 ? eventId : pieceId(eventId, i);
+        messages.add(
+            new DomainMessage(id, aggregateId, playhead, metadata, payloads.get(i), recordedOn));
+      }
+      return messages;
     } catch (RuntimeException e) {
-      throw EventStoreException.unreadableEvent(aggregateId, playhead, type, e);
+      long position = rs.getLong("global_position");
+      throw UnreadableEventException.of(
+          new UnreadableEventException.StoredRow(position, aggregateId, playhead, type, version),
+          e);
     }
+  }
+
+  /** {@return the id of the piece at an index, 1 or more, of a split row: the same every read} */
+  static UUID pieceId(UUID rowEventId, int index) {
+    return UUID.nameUUIDFromBytes((rowEventId + "/" + index).getBytes(StandardCharsets.UTF_8));
   }
 }

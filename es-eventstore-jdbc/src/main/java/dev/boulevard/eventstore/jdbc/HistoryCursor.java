@@ -5,6 +5,7 @@ import dev.boulevard.eventstore.EventStoreException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -25,7 +26,7 @@ final class HistoryCursor implements Iterator<DomainMessage>, AutoCloseable {
   private final ResultSet rs;
   private final EventRows rows;
   private final String aggregateId;
-  private Boolean hasNext;
+  private final ArrayDeque<DomainMessage> pending = new ArrayDeque<>();
 
   private HistoryCursor(
       Handle handle, PreparedStatement statement, ResultSet rs, EventRows rows, String id) {
@@ -59,14 +60,16 @@ final class HistoryCursor implements Iterator<DomainMessage>, AutoCloseable {
 
   @Override
   public boolean hasNext() {
-    if (hasNext == null) {
+    if (pending.isEmpty()) {
       try {
-        hasNext = rs.next();
+        if (rs.next()) {
+          pending.addAll(rows.toMessages(rs)); // a split row's pieces, together
+        }
       } catch (SQLException e) {
         throw EventStoreException.dueTo("stream", aggregateId, e);
       }
     }
-    return hasNext;
+    return !pending.isEmpty();
   }
 
   @Override
@@ -74,12 +77,7 @@ final class HistoryCursor implements Iterator<DomainMessage>, AutoCloseable {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    hasNext = null;
-    try {
-      return rows.toMessage(rs);
-    } catch (SQLException e) {
-      throw EventStoreException.dueTo("stream", aggregateId, e);
-    }
+    return pending.poll();
   }
 
   /** Ends the read-only transaction and gives the connection back. */

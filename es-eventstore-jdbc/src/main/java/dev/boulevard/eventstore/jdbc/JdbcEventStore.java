@@ -38,7 +38,12 @@ import org.jdbi.v3.core.JdbiException;
  * events in one plain JDBC transaction: a failure of any kind stores nothing. Loading an aggregate
  * is one query. The global log is exact on every dialect, at the cost {@link Dialect} describes.
  * Create the table with {@link JdbcEventStoreSchema} or the SQL files shipped beside it.
- * Thread-safe; {@link #close()} stops the PostgreSQL listener that wakes tailing readers.
+ *
+ * <p>Every read (loading, streaming, visiting, the global log) upcasts stored rows through the
+ * serializer's {@link dev.boulevard.serializer.jackson.Upcaster}s; an append writes each event in
+ * its type's current version. A row that an upcaster splits gives several messages that share its
+ * playhead and its checkpoint, and a batch of the global log never ends between them. Thread-safe;
+ * {@link #close()} stops the PostgreSQL listener that wakes tailing readers.
  */
 public final class JdbcEventStore
     implements EventStore, EventStoreManagement, GlobalEventLog, AutoCloseable {
@@ -53,6 +58,7 @@ public final class JdbcEventStore
   private final int fetchSize;
   private final JdbcGlobalLog log;
   private final Appender appender;
+  private final JacksonSerializer serializer;
 
   JdbcEventStore(JdbcEventStoreBuilder builder) {
     this.jdbi = Jdbi.create(builder.dataSource());
@@ -60,15 +66,11 @@ public final class JdbcEventStore
     this.sql = DialectSql.of(builder.dialect(), builder.table());
     this.rows = new EventRows(sql, builder.serializer());
     this.fetchSize = builder.fetchSize();
+    this.serializer = builder.serializer();
     this.appender = new Appender(jdbi, sql, rows);
     this.log =
         new JdbcGlobalLog(
-            jdbi,
-            builder.dataSource(),
-            sql,
-            rows,
-            builder.serializer().registry(),
-            builder.pollInterval());
+            jdbi, builder.dataSource(), sql, rows, builder.serializer(), builder.pollInterval());
   }
 
   /**
@@ -101,7 +103,7 @@ public final class JdbcEventStore
       var messages = new ArrayList<DomainMessage>();
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
-          messages.add(rows.toMessage(rs));
+          messages.addAll(rows.toMessages(rs));
         }
       }
       return DomainEventStream.of(messages);
@@ -196,6 +198,12 @@ public final class JdbcEventStore
         Objects.requireNonNull(criteria, "criteria"), Objects.requireNonNull(visitor, "visitor"));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A batch ends between stored rows only: a row that an upcaster splits into more events than
+   * {@code limit} is returned whole, so that a checkpoint never falls between its pieces.
+   */
   @Override
   public List<LoggedMessage> read(Checkpoint after, int limit) {
     return log.read(after, limit);
@@ -238,5 +246,27 @@ public final class JdbcEventStore
   @Override
   public void close() {
     log.close();
+  }
+
+  // For JdbcSnapshotStore, which reads this store's events together with its snapshots.
+
+  Jdbi jdbi() {
+    return jdbi;
+  }
+
+  DialectSql sql() {
+    return sql;
+  }
+
+  EventRows rows() {
+    return rows;
+  }
+
+  int fetchSize() {
+    return fetchSize;
+  }
+
+  JacksonSerializer serializer() {
+    return serializer;
   }
 }

@@ -17,13 +17,15 @@ import org.jdbi.v3.core.JdbiException;
  *
  * <p>Applied versions are recorded in {@code <table>_schema_version}. On PostgreSQL and MariaDB the
  * schema refuses UPDATE and DELETE of stored events with triggers, unless built {@link
- * #withoutImmutability()}. Thread-safe; concurrent migrations of one table take turns through a
- * database lock on PostgreSQL and MariaDB.
+ * #withoutImmutability()}. Version 3 adds the {@code event_version} column (existing rows are
+ * version 1) that upcasting reads. Thread-safe; concurrent migrations of one table take turns
+ * through a database lock on PostgreSQL and MariaDB.
  */
 public final class JdbcEventStoreSchema {
 
   private static final String CREATE = "V1__create_event_table.sql";
   private static final String IMMUTABLE = "V2__refuse_update_and_delete.sql";
+  private static final String VERSIONED = "V3__add_event_version.sql";
 
   private final DataSource dataSource;
   private final String table;
@@ -64,6 +66,7 @@ public final class JdbcEventStoreSchema {
     if (immutable && dialect != Dialect.H2) {
       files.add(IMMUTABLE);
     }
+    files.add(VERSIONED);
     return files;
   }
 

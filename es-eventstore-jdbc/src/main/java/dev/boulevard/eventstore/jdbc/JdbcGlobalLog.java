@@ -1,19 +1,19 @@
 package dev.boulevard.eventstore.jdbc;
 
+import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.Criteria;
 import dev.boulevard.eventstore.EventStoreException;
 import dev.boulevard.eventstore.EventVisitor;
 import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.eventstore.internal.ReadChecks;
-import dev.boulevard.serializer.EventTypeRegistry;
+import dev.boulevard.serializer.jackson.JacksonSerializer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +24,7 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
-/** The global log of a {@link JdbcEventStore}: batched reads, streaming, waiting and visiting. */
+/** The global log of a {@link JdbcEventStore}: batched reads, streaming and waiting. */
 final class JdbcGlobalLog {
 
   static final int STREAM_BATCH = 500;
@@ -33,7 +33,7 @@ final class JdbcGlobalLog {
   private final DataSource dataSource;
   private final DialectSql sql;
   private final EventRows rows;
-  private final EventTypeRegistry registry;
+  private final LogVisits visits;
   private final long pollNanos;
   private final Wakeups wakeups = new Wakeups();
   private final WatermarkWatch watch;
@@ -44,13 +44,13 @@ final class JdbcGlobalLog {
       DataSource dataSource,
       DialectSql sql,
       EventRows rows,
-      EventTypeRegistry registry,
+      JacksonSerializer serializer,
       Duration pollInterval) {
     this.jdbi = jdbi;
     this.dataSource = dataSource;
     this.sql = sql;
     this.rows = rows;
-    this.registry = registry;
+    this.visits = new LogVisits(this, sql, rows, serializer);
     this.pollNanos = pollInterval.toNanos();
     this.watch = sql instanceof PostgresSql postgres ? new WatermarkWatch(jdbi, postgres) : null;
   }
@@ -70,16 +70,22 @@ final class JdbcGlobalLog {
           try (PreparedStatement statement = connection.prepareStatement(sql.readLog())) {
             sql.bindLogStart(statement, after);
             statement.setInt(sql.logLimitIndex(), limit);
-            return logged(statement);
+            return logged(statement, limit);
           }
         });
   }
 
-  private List<LoggedMessage> logged(PreparedStatement statement) throws SQLException {
+  /** Reads a batch of whole rows: a split row's pieces all fit, or the batch ends before it. */
+  private List<LoggedMessage> logged(PreparedStatement statement, int limit) throws SQLException {
     var batch = new ArrayList<LoggedMessage>();
     try (ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
-        batch.add(new LoggedMessage(sql.checkpoint(rs), rows.toMessage(rs)));
+        Checkpoint checkpoint = sql.checkpoint(rs);
+        List<DomainMessage> pieces = rows.toMessages(rs);
+        if (!batch.isEmpty() && batch.size() + pieces.size() > limit) {
+          break; // the next batch starts with this row, so no checkpoint falls inside it
+        }
+        pieces.forEach(message -> batch.add(new LoggedMessage(checkpoint, message)));
       }
     }
     return Collections.unmodifiableList(batch);
@@ -169,62 +175,10 @@ final class JdbcGlobalLog {
   }
 
   void visit(Criteria criteria, EventVisitor visitor) {
-    List<String> types =
-        criteria.eventTypes().stream().map(registry::findName).flatMap(n -> n.stream()).toList();
-    if (!criteria.eventTypes().isEmpty() && types.isEmpty()) {
-      return; // no stored event can have a type that has no stored name
-    }
-    String where = in("aggregate_id", criteria.aggregateIds()) + in("event_type", types);
-    long position = 0;
-    while (true) {
-      List<LoggedMessage> batch = visitBatch(where, position, criteria, types);
-      batch.forEach(logged -> visitor.doWithEvent(logged.message()));
-      if (batch.size() < STREAM_BATCH) {
-        return;
-      }
-      position = batch.get(batch.size() - 1).position();
-    }
+    visits.visit(criteria, visitor);
   }
 
-  private List<LoggedMessage> visitBatch(
-      String where, long after, Criteria criteria, List<String> types) {
-    return query(
-        "visit the events of",
-        connection -> {
-          try (PreparedStatement statement = connection.prepareStatement(sql.visit(where))) {
-            int index = 1;
-            statement.setLong(index++, after);
-            for (String id : criteria.aggregateIds()) {
-              statement.setString(index++, id);
-            }
-            for (String type : types) {
-              statement.setString(index++, type);
-            }
-            statement.setInt(index, STREAM_BATCH);
-            var batch = new ArrayList<LoggedMessage>();
-            try (ResultSet rs = statement.executeQuery()) {
-              while (rs.next()) {
-                long position = rs.getLong("global_position");
-                batch.add(new LoggedMessage(Checkpoint.atPosition(position), rows.toMessage(rs)));
-              }
-            }
-            return batch;
-          }
-        });
-  }
-
-  private static String in(String column, Collection<String> values) {
-    if (values.isEmpty()) {
-      return "";
-    }
-    return " AND "
-        + column
-        + " IN ("
-        + String.join(", ", Collections.nCopies(values.size(), "?"))
-        + ")";
-  }
-
-  private <T> T query(String what, SqlWork<T> work) {
+  <T> T query(String what, SqlWork<T> work) {
     try {
       return jdbi.withHandle(handle -> work.run(handle.getConnection()));
     } catch (SQLException | JdbiException e) {

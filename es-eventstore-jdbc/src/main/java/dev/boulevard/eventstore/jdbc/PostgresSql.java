@@ -19,7 +19,7 @@ final class PostgresSql extends DialectSql {
 
   @Override
   String rowValues() {
-    return "(?, ?, ?, ?, CAST(? AS JSONB), CAST(? AS JSONB), ?)";
+    return "(?, ?, ?, ?, CAST(? AS JSONB), CAST(? AS JSONB), ?, ?)";
   }
 
   @Override

@@ -5,21 +5,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.MapperConfig;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.boulevard.domain.Metadata;
 import dev.boulevard.serializer.EventTypeRegistry;
 import dev.boulevard.serializer.SerializationException;
 import dev.boulevard.serializer.SerializedEvent;
 import dev.boulevard.serializer.Serializer;
+import dev.boulevard.serializer.UnknownEventTypeException;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -30,6 +32,10 @@ import java.util.Objects;
  * class to instantiate: a mapper with default typing activated is refused, and class-name type ids
  * ({@code @JsonTypeInfo(use = CLASS)} or {@code MINIMAL_CLASS}) are rejected on reading; use {@code
  * Id.NAME} with registered subtypes instead.
+ *
+ * <p>Each type is written in its current version (1 unless the {@link #builder builder} sets
+ * another), and {@link #deserialize(SerializedEvent, int, Metadata)} brings an older stored version
+ * up to it through the registered {@link Upcaster}s, on the JSON, before any class is involved.
  */
 public final class JacksonSerializer implements Serializer {
 
@@ -42,6 +48,7 @@ public final class JacksonSerializer implements Serializer {
 
   private final EventTypeRegistry registry;
   private final ObjectMapper mapper;
+  private final UpcasterChain upcasters;
 
   /**
    * Creates a serializer that uses the {@link #defaultObjectMapper() default mapper}.
@@ -61,13 +68,43 @@ public final class JacksonSerializer implements Serializer {
    *     copied
    */
   public JacksonSerializer(EventTypeRegistry registry, ObjectMapper mapper) {
+    this(registry, mapper, new UpcasterChain(Map.of(), Map.of()));
+  }
+
+  JacksonSerializer(EventTypeRegistry registry, ObjectMapper mapper, UpcasterChain upcasters) {
     this.registry = Objects.requireNonNull(registry, "registry");
-    this.mapper = copyWithoutClassNames(Objects.requireNonNull(mapper, "mapper"));
+    this.mapper = ClassNameGuard.copyWithoutClassNames(Objects.requireNonNull(mapper, "mapper"));
+    this.upcasters = upcasters;
+  }
+
+  /**
+   * Starts building a serializer that knows the current version of each event type and upcasts
+   * older stored versions to it.
+   *
+   * @param registry the stored names of the event classes
+   * @return the builder
+   */
+  public static JacksonSerializerBuilder builder(EventTypeRegistry registry) {
+    return new JacksonSerializerBuilder(registry);
   }
 
   /** {@return the registry that names the stored types} */
   public EventTypeRegistry registry() {
     return registry;
+  }
+
+  /**
+   * {@return the version that events of a type are written in now: as set on the builder, or 1}
+   *
+   * @param type a stored type name
+   */
+  public int currentVersion(String type) {
+    return upcasters.currentVersion(Objects.requireNonNull(type, "type"));
+  }
+
+  /** {@return the type names that upcasters read, registered or not, in alphabetical order} */
+  public List<String> upcastTypeNames() {
+    return upcasters.sourceTypes();
   }
 
   /**
@@ -110,13 +147,102 @@ public final class JacksonSerializer implements Serializer {
     } catch (JsonProcessingException | RuntimeException e) {
       throw SerializationException.cannotDeserialize(serialized.type(), e);
     }
+    return checked(serialized.type(), type, event);
+  }
+
+  /**
+   * Reads a stored event of any version: upcasts it to the current version of a registered type,
+   * into several events if an upcaster splits it, and deserializes each.
+   *
+   * @param serialized the stored type name and JSON
+   * @param version the version it was stored in
+   * @param metadata the stored metadata, which upcasters may read
+   * @return the events, in order; one unless an upcaster split it
+   * @throws UnknownEventTypeException if the type is neither registered nor read by an upcaster
+   * @throws UpcastingException if no chain of upcasters leads to a current, registered type
+   * @throws SerializationException if the data does not make an event of the resulting type
+   */
+  public List<Object> deserialize(SerializedEvent serialized, int version, Metadata metadata) {
+    Objects.requireNonNull(serialized, "serialized");
+    Objects.requireNonNull(metadata, "metadata");
+    String name = serialized.type();
+    boolean registered = registry.entries().containsKey(name);
+    if (upcasters.isCurrent(name, version, registered) || !registered && !upcasters.reads(name)) {
+      return List.of(deserialize(serialized)); // the common case, read without a tree
+    }
+    ObjectNode payload;
+    try {
+      payload = mapper.readValue(serialized.data(), ObjectNode.class);
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw UpcastingException.notAnObject(name, version, e);
+    }
+    var events = new ArrayList<Object>();
+    for (JsonEvent event :
+        upcasters.upcast(
+            new JsonEvent(name, version, payload), metadata, registry.entries()::containsKey)) {
+      Class<?> type = registry.typeOf(event.type());
+      try {
+        events.add(checked(event.type(), type, mapper.treeToValue(event.payload(), type)));
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        throw SerializationException.cannotDeserialize(event.type(), e);
+      }
+    }
+    return events;
+  }
+
+  private static Object checked(String name, Class<?> type, Object event) {
     if (!type.isInstance(event)) {
       throw SerializationException.cannotDeserialize(
-          serialized.type(),
+          name,
           new IllegalArgumentException(
               "the data makes " + describe(event) + ", not a " + type.getName()));
     }
     return event;
+  }
+
+  /**
+   * Writes a value that is not an event, such as a snapshot's state, as JSON with this serializer's
+   * mapper.
+   *
+   * @param value the value
+   * @return the JSON
+   * @throws SerializationException if the mapper cannot write the value
+   */
+  public String serializeValue(Object value) {
+    Objects.requireNonNull(value, "value");
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw SerializationException.cannotSerialize(value.getClass(), e);
+    }
+  }
+
+  /**
+   * Reads a value that is not an event, such as a snapshot's state, as the class the caller names;
+   * as with events, the data never names a class to instantiate.
+   *
+   * @param json the JSON
+   * @param type the value's class
+   * @param <T> the value's type
+   * @return the value
+   * @throws SerializationException if the JSON does not make a value of that class
+   */
+  public <T> T deserializeValue(String json, Class<T> type) {
+    Objects.requireNonNull(json, "json");
+    Objects.requireNonNull(type, "type");
+    Object value;
+    try {
+      value = mapper.readValue(json, type);
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw SerializationException.cannotDeserialize(type.getName(), e);
+    }
+    if (!type.isInstance(value)) {
+      throw SerializationException.cannotDeserialize(
+          type.getName(),
+          new IllegalArgumentException(
+              "the data makes " + describe(value) + ", not a " + type.getName()));
+    }
+    return type.cast(value);
   }
 
   /**
@@ -171,26 +297,6 @@ public final class JacksonSerializer implements Serializer {
     return Metadata.of(values);
   }
 
-  private static ObjectMapper copyWithoutClassNames(ObjectMapper mapper) {
-    ObjectMapper copy;
-    try {
-      copy = mapper.copy();
-    } catch (IllegalStateException e) {
-      throw new IllegalArgumentException(
-          "The ObjectMapper cannot be copied: "
-              + mapper.getClass().getName()
-              + " must override copy()",
-          e);
-    }
-    if (copy.getSerializationConfig().getDefaultTyper(null) != null
-        || copy.getDeserializationConfig().getDefaultTyper(null) != null) {
-      throw new IllegalArgumentException(
-          "The ObjectMapper has default typing activated, which lets stored data name a class to"
-              + " instantiate: deactivate it and rely on the EventTypeRegistry");
-    }
-    return copy.setPolymorphicTypeValidator(new DenyingClassNames());
-  }
-
   private static SerializationException notMetadata(String problem) {
     return SerializationException.cannotDeserialize(
         METADATA, new IllegalArgumentException(problem));
@@ -198,27 +304,5 @@ public final class JacksonSerializer implements Serializer {
 
   private static String describe(Object value) {
     return value == null ? "JSON null" : "a " + value.getClass().getName();
-  }
-
-  /** Rejects every class-name type id, so that stored data cannot pick a class to instantiate. */
-  private static final class DenyingClassNames extends PolymorphicTypeValidator.Base {
-
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public Validity validateBaseType(MapperConfig<?> config, JavaType baseType) {
-      return Validity.DENIED;
-    }
-
-    @Override
-    public Validity validateSubClassName(
-        MapperConfig<?> config, JavaType baseType, String subClassName) {
-      return Validity.DENIED;
-    }
-
-    @Override
-    public Validity validateSubType(MapperConfig<?> config, JavaType baseType, JavaType subType) {
-      return Validity.DENIED;
-    }
   }
 }

@@ -96,10 +96,13 @@ class JdbcEventStoreSchemaTest {
       assertThat(schema.versions())
           .containsExactlyElementsOf(
               dialect == Dialect.H2
-                  ? List.of("V1__create_event_table.sql")
-                  : List.of("V1__create_event_table.sql", "V2__refuse_update_and_delete.sql"));
+                  ? List.of("V1__create_event_table.sql", "V3__add_event_version.sql")
+                  : List.of(
+                      "V1__create_event_table.sql",
+                      "V2__refuse_update_and_delete.sql",
+                      "V3__add_event_version.sql"));
       assertThat(schema.withoutImmutability().versions())
-          .containsExactly("V1__create_event_table.sql");
+          .containsExactly("V1__create_event_table.sql", "V3__add_event_version.sql");
     }
 
     @Test

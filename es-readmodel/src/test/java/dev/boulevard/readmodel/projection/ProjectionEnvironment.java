@@ -112,15 +112,28 @@ abstract class ProjectionEnvironment implements AutoCloseable {
 
     /** Fresh tables reached through a data source of the test's own, such as a separate pool. */
     Jdbc(TestDatabase database, DataSource dataSource) {
+      this(database, dataSource, SERIALIZER);
+    }
+
+    /** Fresh tables whose store reads through the given serializer, such as one with upcasters. */
+    Jdbc(TestDatabase database, JacksonSerializer serializer) {
+      this(database, database.dataSource(), serializer);
+    }
+
+    private Jdbc(TestDatabase database, DataSource dataSource, JacksonSerializer serializer) {
       this.database = database;
       this.dataSource = dataSource;
       JdbcEventStoreSchema.of(dataSource, eventTable).migrate();
-      this.store = JdbcEventStore.builder(dataSource, SERIALIZER).table(eventTable).build();
+      this.store = JdbcEventStore.builder(dataSource, serializer).table(eventTable).build();
       this.storage = JdbcReadModelStorage.create(dataSource);
     }
 
     TestDatabase database() {
       return database;
+    }
+
+    String eventTable() {
+      return eventTable;
     }
 
     @Override

@@ -1,0 +1,127 @@
+package dev.boulevard.readmodel.saga;
+
+import dev.boulevard.readmodel.ReadModelStorage;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.WeakHashMap;
+
+/**
+ * Keeps an outbox in memory, one per read-model storage and table name, so that a runner started
+ * again on the same storage finds the commands the last one left; thread-safe.
+ */
+final class InMemoryOutbox implements Outbox {
+
+  private static final Map<ReadModelStorage, Map<String, InMemoryOutbox>> OUTBOXES =
+      new WeakHashMap<>();
+
+  private final Map<Long, OutboxEntry> pending = new TreeMap<>();
+  private final Map<Long, OutboxEntry> kept = new TreeMap<>();
+  private long nextId = 1;
+
+  static InMemoryOutbox of(ReadModelStorage storage, String table) {
+    synchronized (OUTBOXES) {
+      return OUTBOXES
+          .computeIfAbsent(storage, s -> new HashMap<>())
+          .computeIfAbsent(table, t -> new InMemoryOutbox());
+    }
+  }
+
+  private static final Comparator<OutboxEntry> BY_DUE =
+      Comparator.comparing(OutboxEntry::dueAt).thenComparingLong(OutboxEntry::id);
+
+  @Override
+  public synchronized void add(OutboxEntry entry) {
+    long id = nextId++;
+    pending.put(id, with(entry, id, entry.dueAt(), 0, null));
+  }
+
+  @Override
+  public synchronized void removeKey(String process, String correlation, String key) {
+    pending
+        .values()
+        .removeIf(
+            e ->
+                e.process().equals(process)
+                    && e.correlation().equals(correlation)
+                    && key.equals(e.key()));
+  }
+
+  @Override
+  public synchronized List<OutboxEntry> due(Instant now, int limit) {
+    return pending.values().stream()
+        .filter(e -> !e.dueAt().isAfter(now))
+        .sorted(BY_DUE)
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public synchronized boolean claim(OutboxEntry entry, Instant leaseUntil) {
+    OutboxEntry current = pending.get(entry.id());
+    if (current == null || !current.dueAt().equals(entry.dueAt())) {
+      return false;
+    }
+    pending.put(
+        entry.id(),
+        with(current, current.id(), leaseUntil, current.attempts(), current.lastError()));
+    return true;
+  }
+
+  @Override
+  public synchronized void delivered(long id) {
+    pending.remove(id);
+  }
+
+  @Override
+  public synchronized void retryLater(long id, int attempts, Instant dueAt, String error) {
+    pending.computeIfPresent(id, (i, e) -> with(e, i, dueAt, attempts, Outbox.clip(error)));
+  }
+
+  @Override
+  public synchronized void keep(long id, int attempts, String error) {
+    OutboxEntry entry = pending.remove(id);
+    if (entry != null) {
+      kept.put(id, with(entry, id, entry.dueAt(), attempts, Outbox.clip(error)));
+    }
+  }
+
+  @Override
+  public synchronized List<OutboxEntry> pending() {
+    return pending.values().stream().sorted(BY_DUE).toList();
+  }
+
+  @Override
+  public synchronized List<OutboxEntry> kept() {
+    return List.copyOf(kept.values());
+  }
+
+  @Override
+  public synchronized boolean release(long id, Instant dueAt) {
+    OutboxEntry entry = kept.remove(id);
+    if (entry == null) {
+      return false;
+    }
+    pending.put(id, with(entry, id, Objects.requireNonNull(dueAt), 0, entry.lastError()));
+    return true;
+  }
+
+  private static OutboxEntry with(
+      OutboxEntry e, long id, Instant dueAt, int attempts, String lastError) {
+    return new OutboxEntry(
+        id,
+        e.process(),
+        e.correlation(),
+        e.key(),
+        dueAt,
+        e.commandType(),
+        e.command(),
+        e.causation(),
+        attempts,
+        lastError);
+  }
+}

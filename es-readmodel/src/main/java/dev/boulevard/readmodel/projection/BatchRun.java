@@ -15,6 +15,7 @@ final class BatchRun {
   private static final Logger LOG = LoggerFactory.getLogger(BatchRun.class);
   private static final int DONE = -1;
   private static final int ABANDONED = -2;
+  private static final int CACHE_FAILED = -3;
 
   private final ProjectionWorker worker;
   private final List<LoggedMessage> batch;
@@ -25,20 +26,28 @@ final class BatchRun {
   }
 
   void handle() {
-    int failedAt = apply(0, batch.size());
+    int failedAt = apply(0, batch.size(), worker.cache);
+    if (failedAt == CACHE_FAILED) {
+      failedAt = apply(0, batch.size(), null); // model by model, to find the event at fault
+    }
     if (failedAt < 0) {
       return;
     }
     boolean transactional = worker.settings.storage().isTransactional();
-    if (failedAt > 0 && transactional && apply(0, failedAt) != DONE) {
+    // The pieces of a stored event that an upcaster split share one checkpoint: they are retried
+    // together, since a checkpoint cannot fall between them.
+    int rowStart = rowStart(failedAt);
+    int rowEnd = rowEnd(failedAt);
+    if (rowStart > 0 && transactional && apply(0, rowStart, null) != DONE) {
       worker.settle(); // what went through a moment ago failed now: start over from the log
       return;
     }
+    int retryFrom = transactional ? rowStart : failedAt; // without transactions, the rest is done
     RetryPolicy retry = worker.settings.retry();
     for (int attempt = 1; attempt < retry.attempts() && !worker.stopping; attempt++) {
       worker.state = ProjectionState.RETRYING;
       worker.pause(retry.pauseAfter(attempt));
-      if (apply(failedAt, failedAt + 1) < 0) {
+      if (apply(retryFrom, rowEnd, null) < 0) {
         return; // done, or abandoned because another runner moved the checkpoint
       }
     }
@@ -50,10 +59,12 @@ final class BatchRun {
   /**
    * Handles events {@code from} to {@code to} and moves the checkpoint past them, together.
    *
+   * @param cache the cache to run the batch with, or null
    * @return {@link #DONE} if they took effect, {@link #ABANDONED} if another runner had moved the
-   *     checkpoint, or the index of the event the projector failed on
+   *     checkpoint, {@link #CACHE_FAILED} if writing the cached models failed, or the index of the
+   *     event the projector failed on
    */
-  private int apply(int from, int to) {
+  private int apply(int from, int to, BatchCache cache) {
     Checkpoint expected = worker.checkpoint;
     var failure = new int[] {-1};
     try {
@@ -62,16 +73,32 @@ final class BatchRun {
           .storage()
           .inTransaction(
               () -> {
-                for (int i = from; i < to; i++) {
-                  try {
-                    worker.projector.handle(batch.get(i).message());
-                  } catch (Throwable e) {
-                    throw failed(e, i, from, expected, failure);
+                if (cache != null) {
+                  cache.begin();
+                }
+                try {
+                  for (int i = from; i < to; i++) {
+                    try {
+                      worker.projector.handle(batch.get(i).message());
+                    } catch (Throwable e) {
+                      throw failed(e, i, from, expected, failure);
+                    }
+                  }
+                  if (cache != null) {
+                    flush(cache);
+                  }
+                  moveCheckpoint(expected, batch.get(to - 1).checkpoint());
+                } finally {
+                  if (cache != null) {
+                    cache.end();
                   }
                 }
-                moveCheckpoint(expected, batch.get(to - 1).checkpoint());
                 return null;
               });
+    } catch (CacheFailed e) {
+      LOG.debug(
+          "Projection {}: writing a batch's models failed; again, model by model", worker.name);
+      return CACHE_FAILED;
     } catch (CheckpointMoved e) {
       LOG.debug("Projection {}: another runner moved its checkpoint", worker.name);
       worker.reload();
@@ -97,12 +124,46 @@ final class BatchRun {
     }
     failure[0] = i;
     worker.lastError = Failures.describe(e);
-    if (i > from && !worker.settings.storage().isTransactional()) {
-      // Without transactions the writes before the failing event have happened.
-      moveCheckpoint(expected, batch.get(i - 1).checkpoint());
-      worker.committed(batch.get(i - 1).checkpoint(), i - from);
+    int done = rowStart(i);
+    if (done > from && !worker.settings.storage().isTransactional()) {
+      // Without transactions the writes before the failing event's row have happened.
+      moveCheckpoint(expected, batch.get(done - 1).checkpoint());
+      worker.committed(batch.get(done - 1).checkpoint(), done - from);
     }
     return new ProjectorFailed(e);
+  }
+
+  /**
+   * Writes the cached models; a failure that is not the storage's to wait out ends the transaction
+   * with {@link CacheFailed}, so that the batch runs again without the cache.
+   */
+  private static void flush(BatchCache cache) {
+    try {
+      cache.flush();
+    } catch (RuntimeException e) {
+      if (Failures.isTransient(e)) {
+        throw e;
+      }
+      throw new CacheFailed(e);
+    }
+  }
+
+  /** {@return the index of the first event that shares the checkpoint of event {@code i}} */
+  private int rowStart(int i) {
+    int start = i;
+    while (start > 0 && batch.get(start - 1).checkpoint().equals(batch.get(i).checkpoint())) {
+      start--;
+    }
+    return start;
+  }
+
+  /** {@return the index after the last event that shares the checkpoint of event {@code i}} */
+  private int rowEnd(int i) {
+    int end = i + 1;
+    while (end < batch.size() && batch.get(end).checkpoint().equals(batch.get(i).checkpoint())) {
+      end++;
+    }
+    return end;
   }
 
   /** Moves the stored checkpoint, inside the storage's transaction. */
@@ -122,6 +183,15 @@ final class BatchRun {
 
     CheckpointMoved() {
       super(null, null, false, false);
+    }
+  }
+
+  /** Writing the cached models failed: the transaction is rolled back. */
+  private static final class CacheFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CacheFailed(Throwable cause) {
+      super(cause);
     }
   }
 

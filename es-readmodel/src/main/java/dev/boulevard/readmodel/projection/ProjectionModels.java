@@ -10,6 +10,10 @@ import java.util.Map;
  *
  * <p>Generation {@code g} of read model {@code m} is stored under the name {@code m_g}, so that a
  * rebuild writes new read models while the old ones keep serving queries.
+ *
+ * <p>On transactional storage, the repositories cache what a batch finds and saves, and write each
+ * changed model once, before the batch's checkpoint, in the batch's transaction: a model found in a
+ * batch is the same instance for the rest of it, so save what you change.
  */
 public final class ProjectionModels {
 
@@ -17,12 +21,15 @@ public final class ProjectionModels {
   private final Map<String, Class<? extends ReadModel>> declared;
   private final ReadModelStorage storage;
   private final int generation;
+  private final BatchCache cache; // null when batches are not cached
 
-  ProjectionModels(TrackingProjection projection, ReadModelStorage storage, int generation) {
+  ProjectionModels(
+      TrackingProjection projection, ReadModelStorage storage, int generation, BatchCache cache) {
     this.projection = projection.name();
     this.declared = projection.readModels();
     this.storage = storage;
     this.generation = generation;
+    this.cache = cache;
   }
 
   /**
@@ -47,7 +54,9 @@ public final class ProjectionModels {
               + "; it declares "
               + declared);
     }
-    return storage.repository(storedName(name, generation), type);
+    String stored = storedName(name, generation);
+    ReadModelRepository<T> repository = storage.repository(stored, type);
+    return cache == null ? repository : cache.wrap(stored, repository);
   }
 
   static String storedName(String model, int generation) {

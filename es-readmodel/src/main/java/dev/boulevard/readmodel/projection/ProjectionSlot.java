@@ -62,12 +62,15 @@ final class ProjectionSlot {
 
   private ProjectionWorker startWorker(
       ProjectionStore.Generation generation, RunningRebuild running) {
-    var models = new ProjectionModels(projection, settings.storage(), generation.generation());
+    BatchCache cache = settings.storage().isTransactional() ? new BatchCache() : null;
+    var models =
+        new ProjectionModels(projection, settings.storage(), generation.generation(), cache);
     var worker =
         new ProjectionWorker(
             name(),
             generation,
             projection.newProjector(models),
+            cache,
             settings,
             new ProjectionWorker.Hooks() {
               @Override

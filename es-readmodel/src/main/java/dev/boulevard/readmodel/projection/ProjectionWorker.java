@@ -27,6 +27,7 @@ final class ProjectionWorker implements Runnable {
   final String name;
   final int generation;
   final Projector projector;
+  final BatchCache cache; // null when batches are not cached
   final Settings settings;
   private final Hooks hooks;
   private final AtomicReference<ProjectionDecision> pending = new AtomicReference<>();
@@ -68,6 +69,7 @@ final class ProjectionWorker implements Runnable {
       String name,
       ProjectionStore.Generation stored,
       Projector projector,
+      BatchCache cache,
       Settings settings,
       Hooks hooks) {
     this.name = name;
@@ -76,6 +78,7 @@ final class ProjectionWorker implements Runnable {
     this.storedPark = stored.parked();
     this.lastError = storedPark == null ? null : storedPark.error();
     this.projector = projector;
+    this.cache = cache;
     this.settings = settings;
     this.hooks = hooks;
   }
@@ -172,7 +175,7 @@ final class ProjectionWorker implements Runnable {
 
   private void readAndHandle() throws InterruptedException {
     List<LoggedMessage> batch = settings.log().read(checkpoint, settings.batchSize());
-    boolean full = batch.size() == settings.batchSize();
+    boolean full = batch.size() >= settings.batchSize() || endsBeforeHead(batch);
     state = full ? ProjectionState.CATCHING_UP : ProjectionState.LIVE;
     if (!batch.isEmpty()) {
       new BatchRun(this, batch).handle();
@@ -183,6 +186,15 @@ final class ProjectionWorker implements Runnable {
     if (batch.isEmpty() && !stopping) {
       settings.log().awaitEventsAfter(checkpoint, IDLE_WAIT);
     }
+  }
+
+  /**
+   * {@return whether a short batch still ended before the log's head: a log whose stored events an
+   * upcaster splits ends a batch early rather than between the pieces of one event}
+   */
+  private boolean endsBeforeHead(List<LoggedMessage> batch) {
+    return !batch.isEmpty()
+        && settings.log().head().isAfter(batch.get(batch.size() - 1).checkpoint());
   }
 
   /** Parks at an event, once the park is stored. */

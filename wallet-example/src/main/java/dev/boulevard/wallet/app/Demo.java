@@ -1,12 +1,12 @@
 package dev.boulevard.wallet.app;
 
+import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.wallet.app.WalletViews.Credits;
 import dev.boulevard.wallet.domain.InsufficientCreditsException;
 import dev.boulevard.wallet.domain.WalletCommand;
 import dev.boulevard.wallet.domain.WalletCommand.AddBonusCredits;
 import dev.boulevard.wallet.domain.WalletCommand.AddRefundCredits;
 import dev.boulevard.wallet.domain.WalletCommand.AddWalletCredits;
-import dev.boulevard.wallet.domain.WalletCommand.ExpireCredits;
 import dev.boulevard.wallet.domain.WalletCommand.SubCredits;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** A short scripted story on a fresh embedded database, printed readably. */
@@ -57,11 +58,12 @@ final class Demo {
     showCredits();
     command(new SubCredits(USER, 1_000), "Ada tries to spend 1,000");
     Instant beforeExpiry = clock.instant();
+    long playheadBeforeExpiry = lastEvent().playhead();
     clock.advance(Duration.ofDays(91));
     out.println("\n-- The clock moves 91 days on, to " + WalletJson.format(clock.instant()));
     out.println("   (the REFUND lot has expired: the balance leaves it out at once)");
     showCredits();
-    command(new ExpireCredits(USER), "The expiry of what is left of the REFUND lot is recorded");
+    awaitExpiry(playheadBeforeExpiry);
     command(new AddWalletCredits(USER, 25), "Ada pays for 25 more WALLET credits");
     showInvoices();
     showTimeTravel(beforeExpiry);
@@ -80,6 +82,29 @@ final class Demo {
     } catch (InsufficientCreditsException e) {
       out.println("   refused: " + e.getMessage() + " (nothing recorded)");
     }
+  }
+
+  /** Waits, at most 10 s, for the expiry process to record what is left of the REFUND lot. */
+  private void awaitExpiry(long playhead) throws InterruptedException {
+    out.println(
+        "\n-- The expiry process records the expiry of what is left of the REFUND lot, unasked");
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    DomainMessage last = lastEvent();
+    while (last.playhead() <= playhead && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      last = lastEvent();
+    }
+    if (last.playhead() <= playhead) {
+      out.println("   not yet: the expiry process is behind");
+      return;
+    }
+    position = app.eventStore().positionOf(USER, last.playhead()).orElse(position);
+    out.printf("   recorded at playhead %d: %s%n", last.playhead(), last.payload());
+  }
+
+  private DomainMessage lastEvent() {
+    List<DomainMessage> history = app.eventStore().load(USER).messages();
+    return history.get(history.size() - 1);
   }
 
   private void showCredits() throws InterruptedException {

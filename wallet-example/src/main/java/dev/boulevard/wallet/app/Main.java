@@ -9,7 +9,9 @@ import java.util.List;
  * Runs the wallet: {@code java -jar wallet.jar [--port N] [--clock-offset P91D] [--jdbc-url URL
  * --jdbc-user U --jdbc-password P]} serves the HTTP API on 127.0.0.1, and {@code java -jar
  * wallet.jar demo} runs a short scripted story on a fresh embedded database, and {@code java -jar
- * wallet.jar seed --events N [database options]} fills a store with N synthetic events.
+ * wallet.jar seed --events N [database options]} fills a store with N synthetic events, and {@code
+ * java -jar wallet.jar verify [--jdbc-url URL --jdbc-user U --jdbc-password P]} reads every stored
+ * event and replays every wallet ({@link WalletVerification}).
  */
 public final class Main {
 
@@ -18,12 +20,19 @@ public final class Main {
   /**
    * Starts the app, the demo or the seeding.
    *
-   * @param args the options, {@code demo}, or {@code seed} and its options
+   * @param args the options, {@code demo}, {@code seed} and its options, or {@code verify} and its
+   *     options
    * @throws Exception if the app cannot start
    */
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("demo")) {
       Demo.run(System.out);
+      return;
+    }
+    if (args.length > 0 && args[0].equals("verify")) {
+      String[] verifyArgs = Arrays.copyOfRange(args, 1, args.length);
+      System.exit(
+          WalletVerification.command(System.getenv()).run(verifyArgs, System.out, System.err));
       return;
     }
     boolean seed = args.length > 0 && args[0].equals("seed");
@@ -42,7 +51,7 @@ public final class Main {
       System.err.println(
           "Usage: java -jar wallet.jar [--port N] [--clock-offset P91D]"
               + " [--jdbc-url URL --jdbc-user USER --jdbc-password PASSWORD]"
-              + " | demo | seed --events N [--jdbc-url ...]");
+              + " | demo | seed --events N [--jdbc-url ...] | verify [--jdbc-url ...]");
       System.exit(2);
       return;
     }

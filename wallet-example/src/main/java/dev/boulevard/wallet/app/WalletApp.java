@@ -3,6 +3,8 @@ package dev.boulevard.wallet.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.boulevard.auditing.CommandLogger;
+import dev.boulevard.commandhandling.CommandBus;
+import dev.boulevard.commandhandling.CommandHandler;
 import dev.boulevard.commandhandling.SimpleCommandBus;
 import dev.boulevard.eventsourcing.AggregateFactory;
 import dev.boulevard.eventsourcing.EventSourcingRepository;
@@ -13,19 +15,23 @@ import dev.boulevard.eventstore.jdbc.JdbcEventStoreSchema;
 import dev.boulevard.readmodel.jdbc.JdbcReadModelStorage;
 import dev.boulevard.readmodel.projection.Projections;
 import dev.boulevard.readmodel.projection.ProjectionsBuilder;
+import dev.boulevard.readmodel.saga.Sagas;
 import dev.boulevard.serializer.EventTypeRegistry;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
 import dev.boulevard.wallet.domain.Wallet;
+import dev.boulevard.wallet.domain.WalletCommand;
+import dev.boulevard.wallet.domain.WalletCommand.ExpireCredits;
 import dev.boulevard.wallet.domain.WalletCommandHandler;
 import dev.boulevard.wallet.domain.WalletEvents;
+import dev.boulevard.wallet.process.ExpiryProcess;
 import dev.boulevard.wallet.readmodel.WalletProjections;
 import java.time.Clock;
 import javax.sql.DataSource;
 
 /**
  * The wallet app wired together on one database: the event store, the command bus with its audit
- * log, the tracking projections, and the commands and queries built on them. Thread-safe; {@link
- * #close()} stops the projections and closes the pool.
+ * log, the tracking projections, the process manager that expires credits, and the commands and
+ * queries built on them. Thread-safe; {@link #close()} stops the projections and closes the pool.
  */
 public final class WalletApp implements AutoCloseable {
 
@@ -38,12 +44,19 @@ public final class WalletApp implements AutoCloseable {
   /** The projections' checkpoint table. */
   public static final String PROJECTIONS_TABLE = "wallet_projections";
 
+  /** The process managers' checkpoint table. */
+  public static final String SAGAS_TABLE = "wallet_sagas";
+
+  /** The process managers' outbox of scheduled commands. */
+  public static final String OUTBOX_TABLE = "wallet_outbox";
+
   /** How many times a command that lost the race for its wallet is tried in all. */
   public static final int COMMAND_ATTEMPTS = 5;
 
   private final HikariDataSource pool;
   private final JdbcEventStore store;
   private final Projections projections;
+  private final Sagas sagas;
   private final WalletCommands commands;
   private final WalletQueries queries;
   private final ObjectMapper mapper;
@@ -54,21 +67,32 @@ public final class WalletApp implements AutoCloseable {
     EventTypeRegistry registry = WalletEvents.registry();
     JdbcEventStoreSchema.of(pool, EVENTS_TABLE).migrate();
     JdbcCommandLogSchema.of(pool, COMMANDS_TABLE).migrate();
-    this.store =
-        JdbcEventStore.builder(pool, new JacksonSerializer(registry)).table(EVENTS_TABLE).build();
+    this.store = JdbcEventStore.builder(pool, serializer()).table(EVENTS_TABLE).build();
     var log = JdbcCommandLog.builder(pool).table(COMMANDS_TABLE).objectMapper(mapper).build();
-    var wallets =
-        new TrackingWalletRepository(
-            EventSourcingRepository.builder(Wallet.class, store, AggregateFactory.of(Wallet::new))
-                .clock(clock)
-                .build());
+    EventSourcingRepository<Wallet> replaying =
+        EventSourcingRepository.builder(Wallet.class, store, walletFactory()).clock(clock).build();
+    var wallets = new TrackingWalletRepository(replaying);
     var bus = new SimpleCommandBus();
     bus.subscribe(new WalletCommandHandler(wallets, clock));
     // Logged outside the retries: the audit shows each command once, with its final outcome.
     var retrying = new RetryingCommandBus(bus, COMMAND_ATTEMPTS);
     this.commands = new WalletCommands(CommandLogger.around(retrying, log, clock), wallets, store);
     this.projections = projections(store, pool).build();
-    this.queries = new WalletQueries(projections, store, registry, log, mapper, clock);
+    this.sagas = sagas(store, pool, commands, clock);
+    this.queries = new WalletQueries(projections, store, replaying, registry, log, mapper, clock);
+  }
+
+  /**
+   * {@return the serializer of the wallet's events: the one place for their current versions and
+   * the upcasters of older ones}
+   */
+  public static JacksonSerializer serializer() {
+    return new JacksonSerializer(WalletEvents.registry());
+  }
+
+  /** {@return the factory that replays a wallet; every aggregate of the events table is one} */
+  public static AggregateFactory<Wallet> walletFactory() {
+    return AggregateFactory.of(Wallet::new);
   }
 
   /**
@@ -84,6 +108,7 @@ public final class WalletApp implements AutoCloseable {
     try {
       WalletApp app = new WalletApp(pool, clock);
       app.projections.start();
+      app.sagas.start();
       return app;
     } catch (RuntimeException e) {
       pool.close();
@@ -97,6 +122,33 @@ public final class WalletApp implements AutoCloseable {
             .stateTable(PROJECTIONS_TABLE);
     WalletProjections.all().forEach(builder::add);
     return builder;
+  }
+
+  /**
+   * Runs the wallet's process managers: {@link ExpiryProcess} dispatches {@link ExpireCredits}
+   * through the app's commands (locked per wallet, retried, audited) when a wallet's next lot
+   * expires by the app's clock.
+   */
+  private static Sagas sagas(
+      JdbcEventStore store, DataSource dataSource, WalletCommands commands, Clock clock) {
+    CommandBus bus =
+        new CommandBus() {
+          @Override
+          public void subscribe(CommandHandler handler) {
+            throw new UnsupportedOperationException("The sagas' bus only dispatches");
+          }
+
+          @Override
+          public void dispatch(Object command) {
+            commands.dispatch((WalletCommand) command);
+          }
+        };
+    return Sagas.builder(
+            store, JdbcReadModelStorage.create(dataSource), bus, ExpiryProcess.commandTypes())
+        .add(new ExpiryProcess())
+        .tables(SAGAS_TABLE, OUTBOX_TABLE)
+        .clock(clock)
+        .build();
   }
 
   /** {@return the commands} */
@@ -114,6 +166,11 @@ public final class WalletApp implements AutoCloseable {
     return projections;
   }
 
+  /** {@return the process managers, for their outbox and status} */
+  public Sagas sagas() {
+    return sagas;
+  }
+
   /** {@return the event store} */
   public JdbcEventStore eventStore() {
     return store;
@@ -124,10 +181,14 @@ public final class WalletApp implements AutoCloseable {
     return mapper;
   }
 
-  /** Stops the projections after their current batch, then closes the store and the pool. */
+  /**
+   * Stops the process managers and the projections after their current batch, then closes the store
+   * and the pool.
+   */
   @Override
   public void close() {
     try {
+      sagas.close();
       projections.close();
     } finally {
       store.close();

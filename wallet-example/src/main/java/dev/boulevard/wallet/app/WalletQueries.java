@@ -3,13 +3,13 @@ package dev.boulevard.wallet.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.boulevard.domain.DomainEventStream;
-import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.eventstore.jdbc.JdbcCommandLog;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
 import dev.boulevard.eventstore.jdbc.StoredCommand;
 import dev.boulevard.readmodel.ReadModelRepository;
 import dev.boulevard.readmodel.projection.Projections;
+import dev.boulevard.repository.AsOf;
+import dev.boulevard.repository.TimeTravelRepository;
 import dev.boulevard.serializer.EventTypeRegistry;
 import dev.boulevard.wallet.app.WalletViews.AuditEntry;
 import dev.boulevard.wallet.app.WalletViews.Credits;
@@ -36,6 +36,7 @@ public final class WalletQueries {
 
   private final Projections projections;
   private final JdbcEventStore store;
+  private final TimeTravelRepository<Wallet> wallets;
   private final EventTypeRegistry registry;
   private final JdbcCommandLog audit;
   private final ObjectMapper mapper;
@@ -44,12 +45,14 @@ public final class WalletQueries {
   WalletQueries(
       Projections projections,
       JdbcEventStore store,
+      TimeTravelRepository<Wallet> wallets,
       EventTypeRegistry registry,
       JdbcCommandLog audit,
       ObjectMapper mapper,
       Clock clock) {
     this.projections = projections;
     this.store = store;
+    this.wallets = wallets;
     this.registry = registry;
     this.audit = audit;
     this.mapper = mapper;
@@ -59,12 +62,13 @@ public final class WalletQueries {
   /**
    * Waits, for at most five seconds, until every read model has taken in a global position.
    *
-   * @param position the position, from a command's answer
+   * @param position the position, from a command's answer; 0, before the first event, is taken in
+   *     at once
    * @return whether they took it in
    * @throws InterruptedException if the thread is interrupted while waiting
    */
   public boolean awaitPosition(long position) throws InterruptedException {
-    return projections.awaitPosition(position, READ_YOUR_WRITES_TIMEOUT);
+    return position == 0 || projections.awaitPosition(position, READ_YOUR_WRITES_TIMEOUT);
   }
 
   /** {@return a wallet's credits available now, by the app's clock, or empty if it is unknown} */
@@ -75,16 +79,7 @@ public final class WalletQueries {
 
   /** {@return a wallet's credits as of an instant, replayed from the events recorded until then} */
   public Optional<Credits> creditsAsOf(String userId, Instant asOf) {
-    List<DomainMessage> until =
-        store.loadFromPlayhead(userId, 0).messages().stream()
-            .filter(message -> !message.recordedOn().isAfter(asOf))
-            .toList();
-    if (until.isEmpty()) {
-      return Optional.empty();
-    }
-    Wallet wallet = new Wallet();
-    wallet.initializeState(DomainEventStream.of(until));
-    return Optional.of(Credits.of(userId, wallet, asOf));
+    return wallets.find(userId, AsOf.instant(asOf)).map(wallet -> Credits.of(userId, wallet, asOf));
   }
 
   /** {@return the invoices issued to a wallet's user, or empty if the wallet is unknown} */

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.boulevard.wallet.app.WalletApp;
+import dev.boulevard.wallet.domain.WalletEvent.BonusCreditsSubtracted;
+import dev.boulevard.wallet.domain.WalletEvent.Reason;
+import dev.boulevard.wallet.domain.WalletEvent.RefundCreditsSubtracted;
 import dev.boulevard.wallet.http.WalletClient.Answer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,13 +37,47 @@ abstract class LifecycleCases extends WalletTestCase {
       assertThat(credits.get("lots")).hasSize(1);
       assertError(client.command("SubBonusCredits", user, 1), 422, "insufficient_credits");
 
+      // The expiry process may have recorded the expiry already; then this one records nothing.
       Answer expired = client.post("/commands/ExpireCredits", "{\"userId\":\"" + user + "\"}");
       assertThat(expired.status()).isEqualTo(200);
-      JsonNode events = read("/wallets/" + user + "/events", expired.position()).json();
+      long recorded = lastPosition(user);
+      JsonNode events = read("/wallets/" + user + "/events", recorded).json();
       assertThat(events).hasSize(5);
       assertThat(events.get(3).get("payload").get("reason").asText()).isEqualTo("EXPIRED");
-      assertThat(read("/wallets/" + user, expired.position()).json().get("total").asLong())
-          .isEqualTo(10);
+      assertThat(read("/wallets/" + user, recorded).json().get("total").asLong()).isEqualTo(10);
+    } finally {
+      clock.advance(Duration.ofDays(-91));
+    }
+  }
+
+  @Test
+  void credits_expire_by_themselves_once_the_clock_passes_their_expiry() throws Exception {
+    String user = newUser();
+    ok("AddWalletCredits", user, 10);
+    ok("AddBonusCredits", user, 50);
+    ok("AddRefundCredits", user, 30);
+    clock.advance(Duration.ofDays(91));
+    try {
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (app.eventStore().load(user).messages().size() < 5) {
+        assertThat(System.nanoTime())
+            .as("the expiry, unasked for, within 30 s")
+            .isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      List<Object> events =
+          app.eventStore().load(user).messages().stream().map(m -> m.payload()).toList();
+      assertThat(events).hasSize(5);
+      assertThat(events.subList(3, 5))
+          .allSatisfy(
+              event ->
+                  assertThat(event)
+                      .isInstanceOfAny(BonusCreditsSubtracted.class, RefundCreditsSubtracted.class)
+                      .hasFieldOrPropertyWithValue("reason", Reason.EXPIRED));
+      JsonNode credits = read("/wallets/" + user, lastPosition(user)).json();
+      assertThat(credits.get("total").asLong()).isEqualTo(10);
+      assertThat(credits.get("lots")).hasSize(1);
+      assertThat(app.sagas().failed()).isEmpty();
     } finally {
       clock.advance(Duration.ofDays(-91));
     }

@@ -33,6 +33,18 @@ abstract class WalletApiCases extends WalletTestCase {
   }
 
   @Test
+  void after_zero_waits_for_nothing() {
+    String user = newUser();
+    ok("AddWalletCredits", user, 5);
+    for (String path : List.of("/wallets/", "/wallets/%s/invoices", "/wallets/%s/events")) {
+      String resource = path.contains("%s") ? path.formatted(user) : path + user;
+      Answer answer = client.get(resource + "?after=0");
+      assertThat(answer.status()).as(resource + ": " + answer.body()).isIn(200, 404);
+    }
+    assertThat(client.get("/audit?after=0&limit=1").status()).isEqualTo(200);
+  }
+
+  @Test
   void credits_show_each_kinds_balance_the_total_and_the_open_lots() {
     String user = newUser();
     ok("AddWalletCredits", user, 100);

@@ -55,9 +55,14 @@ final class PostgresSql extends DialectSql {
     return 3;
   }
 
+  /**
+   * The newest readable row, found by a backward scan of the log-order index. The cast column is
+   * named apart from {@code transaction_id}: unnamed, it would take that name, and {@code ORDER BY}
+   * would sort by the cast value instead, reading the whole table.
+   */
   @Override
   String head() {
-    return "SELECT transaction_id::TEXT::BIGINT, global_position FROM "
+    return "SELECT transaction_id::TEXT::BIGINT AS commit_order, global_position FROM "
         + table
         + " WHERE transaction_id < "
         + WATERMARK

@@ -171,8 +171,12 @@ abstract class LifecycleCases extends WalletTestCase {
       threads.shutdown();
       System.out.println("Two apps racing for one wallet: answers by status " + statuses);
       long position = lastPosition(user);
+      long replayed =
+          client.get("/wallets/" + user + "?asOf=" + clock.instant()).json().get("total").asLong();
       assertThat(read("/wallets/" + user, position).json().get("total").asLong())
+          .as("the read model; %s replayed from the events, at position %d", replayed, position)
           .isEqualTo(expected.get());
+      assertThat(replayed).as("the events replayed").isEqualTo(expected.get());
     }
   }
 

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 abstract class WalletTestCase {
 
+  private static final Duration READ_MODELS_TIMEOUT = Duration.ofSeconds(60);
+
   TestWalletDatabase database;
   AdjustableClock clock;
   WalletApp app;
@@ -82,11 +84,40 @@ abstract class WalletTestCase {
     return answer;
   }
 
-  /** {@return a GET that waits for the position and must succeed} */
+  /**
+   * {@return a GET that waits for the position and must succeed} The app's {@code ?after=} waits at
+   * most 5 s and then answers what is there; on a loaded machine a test that compares exact figures
+   * must not depend on that window, so it first waits for the read models itself, for as long as a
+   * test may take.
+   */
   Answer read(String path, long after) {
+    awaitReadModels(after);
     Answer answer = client.get(path + (path.contains("?") ? "&" : "?") + "after=" + after);
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     return answer;
+  }
+
+  /**
+   * Waits until every read model of the app has processed a position, and fails if it never does.
+   */
+  void awaitReadModels(long position) {
+    long start = System.nanoTime();
+    boolean reached;
+    try {
+      reached = app.projections().awaitPosition(position, READ_MODELS_TIMEOUT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for the read models", e);
+    }
+    assertThat(reached)
+        .as(
+            "read models at position %d within %s: %s",
+            position, READ_MODELS_TIMEOUT, app.projections().status())
+        .isTrue();
+    Duration waited = Duration.ofNanos(System.nanoTime() - start);
+    if (waited.compareTo(Duration.ofSeconds(5)) > 0) {
+      System.out.println("The read models took " + waited + " to reach position " + position);
+    }
   }
 
   /** Checks that an answer is the API's JSON error with the given status and code. */

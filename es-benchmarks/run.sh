@@ -1,34 +1,97 @@
 #!/usr/bin/env bash
-# Runs the store benchmarks, each beside its plain-JDBC baseline, and writes JMH's JSON results
-# under docs/benchmarks/. Needs PostgreSQL and MariaDB on loopback (see the README). About 20 minutes
-# on a 2-core machine; pass extra JMH options (for example "-wi 1 -i 1 -r 1") to shorten it.
+# Runs the whole benchmark set, each scenario beside its baseline in the same JMH run, and writes
+# JMH's JSON, one PNG chart per file and results.md (machine, scores, baselines, ratios) under
+# docs/benchmarks/. Needs PostgreSQL and MariaDB on loopback (see the README). About 11 minutes on a
+# 2-core machine. `run.sh --smoke [DIR]` runs everything once, briefly, with small parameters, to
+# prove it all works (about 3 minutes), writing to DIR (default: a temporary directory).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -DskipTests -Dmaven.javadoc.skip=true -Dspotless.check.skip=true -pl es-benchmarks -am install
-jar=es-benchmarks/target/benchmarks.jar
+
+smoke=false
 out=docs/benchmarks
+if [ "${1:-}" = "--smoke" ]; then
+  smoke=true
+  out=${2:-$(mktemp -d)}
+fi
+started=$(date +%s)
+mvn -B -q -DskipTests -Dmaven.javadoc.skip=true -Dspotless.check.skip=true \
+  -pl es-benchmarks,wallet-example -am install
+jar=$PWD/es-benchmarks/target/benchmarks.jar
 mkdir -p "$out"
-java -jar "$jar" AppendBenchmark -p database=POSTGRESQL,MARIADB,H2 -p eventsPerStream=10 -t 8 \
-  -rf json -rff "$out/append-10-events-8-writers.json" "$@"
-java -jar "$jar" AppendBenchmark -p database=POSTGRESQL,MARIADB,H2 -p eventsPerStream=1 -t 1 \
-  -rf json -rff "$out/append-1-event-1-writer.json" "$@"
-java -jar "$jar" LoadBenchmark -p database=POSTGRESQL,MARIADB,H2 -p events=1000 \
-  -rf json -rff "$out/load-1000-events.json" "$@"
-# Replay of a 100,000-event log: plain SELECT + Jackson, the log's batched reads, and a tracking
-# projection into an in-memory read model; into a JDBC read model on a 20,000-event log.
-for db in POSTGRESQL MARIADB,H2; do
-  name=$(echo "$db" | tr 'A-Z,' 'a-z-')
-  java -jar "$jar" 'ReplayBenchmark\.(plainSelect|logRead|boulevardInMemory)$' \
-    -p database="$db" -p events=100000 \
-    -rf json -rff "$out/replay-100000-events-$name.json" "$@"
+rm -f "$out"/*.json "$out"/*.png "$out"/*.txt "$out"/results.md
+
+if $smoke; then
+  # One short iteration each, on small data: proves every piece runs, measures nothing.
+  run=(-foe true -f 1 -wi 0 -i 1 -r 1s)
+  short=("${run[@]}") lag=("${run[@]}") replay=("${run[@]}")
+  streams=1,10 load_events=10,1000 replay_big=2000 replay_small=2000 replay_jdbc=2000
+  memory_events=10 wallet_seconds=3 memory_replay=20000
+else
+  # Throughput scenarios: 1 fork, a 1 s warmup and two 1 s iterations (a dozen runs share the
+  # budget); the error bars show the noise this leaves.
+  run=(-foe true -f 1)
+  short=("${run[@]}" -wi 1 -w 1s -i 2 -r 1s)
+  lag=("${run[@]}" -wi 1 -w 3s -i 1 -r 10s)
+  replay=("${run[@]}" -wi 1 -w 1s -i 2 -r 1s)
+  streams=1,10,100 load_events=10,1000,100000 replay_big=1000000 replay_small=100000
+  replay_jdbc=20000 memory_events=10,1000 wallet_seconds=30 memory_replay=1000000
+fi
+jmh() { # jmh NAME [JMH ARGS...]: one JMH run writing $out/NAME.json
+  local name=$1
+  shift
+  echo "== $name"
+  java -jar "$jar" "$@" -rf json -rff "$out/$name.json" 2>&1 | grep -E '^(Benchmark|[A-Z][A-Za-z]+\.)' || true
+  test -s "$out/$name.json"
+}
+
+# Append: new streams through the store beside raw JDBC batch inserts of the same rows.
+for writers in 1 8; do
+  jmh "append-$writers-writers" AppendBenchmark "${short[@]}" -t "$writers" \
+    -p database=POSTGRESQL,MARIADB,H2 -p eventsPerStream=$streams
 done
-java -jar "$jar" 'ReplayBenchmark\.boulevardIntoJdbc$' -p database=POSTGRESQL,MARIADB,H2 \
-  -p events=20000 -rf json -rff "$out/replay-jdbc-read-model-20000-events.json" "$@"
-# Lag of a tracking projection on an idle system, appended by its own store and by another one.
-java -jar "$jar" TrackingLagBenchmark -p database=POSTGRESQL -p appender=SAME_STORE,OTHER_STORE \
-  -rf json -rff "$out/tracking-lag-postgresql.json" "$@"
-java -jar "$jar" TrackingLagBenchmark -p database=MARIADB,H2 -p appender=SAME_STORE \
-  -rf json -rff "$out/tracking-lag-mariadb-h2.json" "$@"
-# Replay of 1,000,000 events over 200 aggregates in a 32 MiB heap (not JMH: prints its results).
-java -Xmx32m -cp "$jar" dev.boulevard.benchmarks.ReplayMemory 1000000 200 POSTGRESQL \
-  | grep -v ' INFO ' | tee "$out/replay-memory-1000000-events.txt"
+# Aggregate load beside the raw SELECT of the same rows.
+jmh load LoadBenchmark "${short[@]}" -p database=POSTGRESQL,MARIADB,H2 -p events=$load_events
+# Replay of the global log into a projector beside raw SELECT plus JSON decoding.
+jmh "replay-postgresql" 'ReplayBenchmark\.(plainSelect|boulevardInMemory)$' "${replay[@]}" \
+  -p database=POSTGRESQL -p events=$replay_big -p eventsPerAggregate=1000
+jmh "replay-mariadb-h2" 'ReplayBenchmark\.(plainSelect|logRead|boulevardInMemory)$' \
+  "${replay[@]}" -p database=MARIADB,H2 -p events=$replay_small -p eventsPerAggregate=100
+jmh "replay-jdbc-read-model" 'ReplayBenchmark\.boulevardIntoJdbc$' "${replay[@]}" \
+  -p database=POSTGRESQL,MARIADB,H2 -p events=$replay_jdbc
+# Lag of a tracking projection: appended by its own store, and (PostgreSQL) by another one.
+jmh "tracking-lag" TrackingLagBenchmark "${lag[@]}" -p database=POSTGRESQL,MARIADB,H2 \
+  -p appender=SAME_STORE
+jmh "tracking-lag-other-store" TrackingLagBenchmark "${lag[@]}" -p database=POSTGRESQL \
+  -p appender=OTHER_STORE
+# The in-memory store beside a plain map.
+jmh memory-store MemoryStoreBenchmark "${short[@]}" -p events=$memory_events
+
+# The wallet app on an H2 file, 16 HTTP clients.
+echo "== wallet"
+data=$(mktemp -d)
+port=$((20000 + RANDOM % 20000))
+wallet=$PWD/wallet-example/target/wallet.jar
+(cd "$data" && exec java -jar "$wallet" --port "$port") >"$data/app.log" 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+java -cp wallet-example/target/wallet.jar dev.boulevard.wallet.load.LoadGenerator \
+  --url "http://127.0.0.1:$port" --clients 16 --seconds "$wallet_seconds" \
+  --json "$out/wallet-16-clients.json"
+kill "$app"
+wait "$app" 2>/dev/null || true
+trap - EXIT
+
+# Replay in a 32 MiB heap (not JMH: prints its results).
+echo "== replay memory"
+java -Xmx32m -cp "$jar" dev.boulevard.benchmarks.ReplayMemory "$memory_replay" 200 POSTGRESQL \
+  | grep -v ' INFO ' | tee "$out/replay-memory-$memory_replay-events.txt"
+
+java -cp "$jar" dev.boulevard.benchmarks.charts.Charts "$out" \
+  "PostgreSQL=$(psql -h 127.0.0.1 -U postgres -d test -tAc 'show server_version' 2>/dev/null || echo unknown)" \
+  "MariaDB=$(mariadb -h 127.0.0.1 -u root -N -e 'select version()' 2>/dev/null || echo unknown)" \
+  "Run=$($smoke && echo 'smoke (not a measurement)' || echo full) in $(($(date +%s) - started)) s"
+echo "Results in $out (results.md, *.json, *.png)"

@@ -1,10 +1,15 @@
 package dev.boulevard.wallet.load;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,13 +23,16 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Puts a running wallet app under load over HTTP and reports commands per second and latency
  * percentiles: {@code java -cp wallet.jar dev.boulevard.wallet.load.LoadGenerator [--url U]
- * [--clients 16] [--seconds 30] [--users 1000]}.
+ * [--clients 16] [--seconds 30] [--users 1000] [--json FILE]}; with {@code --json} it also writes
+ * the report to FILE as one JSON object.
  *
  * <p>Each client adds credits to a random user, or spends or expires some, about half and half; the
  * report counts answers by status, where {@code 404 wallet_not_found} (a spend for a user with no
  * wallet yet) and {@code 422 insufficient_credits} are expected.
  */
 public final class LoadGenerator {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private LoadGenerator() {}
 
@@ -72,7 +80,14 @@ public final class LoadGenerator {
     for (Thread thread : threads) {
       thread.join();
     }
-    report(latencies, statuses, seconds, clients);
+    String json = report(latencies, statuses, seconds, clients);
+    if (options.containsKey("json")) {
+      try {
+        Files.writeString(Path.of(options.get("json")), json);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot write the report to " + options.get("json"), e);
+      }
+    }
   }
 
   private static String randomSpend(int which) {
@@ -104,7 +119,7 @@ public final class LoadGenerator {
     }
   }
 
-  private static void report(
+  private static String report(
       List<long[]> latencies, Map<Integer, LongAdder> statuses, int seconds, int clients) {
     int total = 0;
     for (long[] own : latencies) {
@@ -131,11 +146,23 @@ public final class LoadGenerator {
         ok,
         refused,
         statuses);
+    ObjectNode json = JSON.createObjectNode();
+    json.put("clients", clients)
+        .put("seconds", seconds)
+        .put("commands", total)
+        .put("commandsPerSecond", total / (double) seconds)
+        .put("succeeded", ok)
+        .put("insufficientCredits", refused);
+    ObjectNode millis = json.putObject("latencyMillis");
     for (double p : new double[] {50, 90, 99, 99.9}) {
-      System.out.printf(Locale.ROOT, "p%s %.2f ms%n", p, percentile(all, p) / 1e6);
+      double value = percentile(all, p) / 1e6;
+      System.out.printf(Locale.ROOT, "p%s %.2f ms%n", p, value);
+      millis.put("p" + p, value);
     }
-    System.out.printf(
-        Locale.ROOT, "max %.2f ms%n", all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+    double max = all.length == 0 ? 0 : all[all.length - 1] / 1e6;
+    System.out.printf(Locale.ROOT, "max %.2f ms%n", max);
+    millis.put("max", max);
+    return json.toPrettyString();
   }
 
   private static long percentile(long[] sorted, double p) {

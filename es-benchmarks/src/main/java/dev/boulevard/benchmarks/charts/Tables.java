@@ -1,0 +1,82 @@
+package dev.boulevard.benchmarks.charts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.boulevard.benchmarks.charts.Charts.Pair;
+import java.util.List;
+import java.util.Locale;
+
+/** The Markdown sections of {@code results.md}. */
+final class Tables {
+
+  private Tables() {}
+
+  static String section(String name, List<Result> results, List<Pair> pairs) {
+    var md = new StringBuilder("## ").append(name).append("\n\n");
+    boolean sampled = results.stream().anyMatch(r -> !r.percentiles().isEmpty());
+    if (sampled) {
+      md.append("| Scenario | Method | p50 | p99 | Unit |\n|---|---|---:|---:|---|\n");
+      for (Result r : results) {
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %s | %s |%n",
+                r.label(),
+                r.method(),
+                Charts.format(r.percentiles().getOrDefault("50.0", Double.NaN)),
+                Charts.format(r.percentiles().getOrDefault("99.0", Double.NaN)),
+                r.unit()));
+      }
+      return md.append('\n').toString();
+    }
+    md.append(
+            "| Scenario | Boulevard | Score ± error | Baseline | Baseline score | Ratio | Unit |\n")
+        .append("|---|---|---:|---|---:|---:|---|\n");
+    for (Pair pair : pairs) {
+      Result r = pair.measured();
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s ± %s | %s | %s | %s | %s |%n",
+              r.label(),
+              r.method(),
+              Charts.format(r.score()),
+              Charts.format(r.error()),
+              pair.baseline().map(Result::method).orElse("–"),
+              pair.baseline().map(b -> Charts.format(b.score())).orElse("–"),
+              pair.baseline()
+                  .map(b -> String.format(Locale.ROOT, "%.2f", r.ratioTo(b)))
+                  .orElse("–"),
+              r.unit()));
+    }
+    return md.append('\n').toString();
+  }
+
+  /** A JSON object that is not JMH's, such as the wallet's load report, as a two-column table. */
+  static String other(String name, JsonNode root) {
+    var md = new StringBuilder("## ").append(name).append("\n\n| Measure | Value |\n|---|---:|\n");
+    root.properties()
+        .forEach(
+            e -> {
+              if (e.getValue().isObject()) {
+                e.getValue()
+                    .properties()
+                    .forEach(
+                        inner ->
+                            md.append("| ")
+                                .append(e.getKey())
+                                .append(' ')
+                                .append(inner.getKey())
+                                .append(" | ")
+                                .append(inner.getValue().asText())
+                                .append(" |\n"));
+              } else {
+                md.append("| ")
+                    .append(e.getKey())
+                    .append(" | ")
+                    .append(e.getValue().asText())
+                    .append(" |\n");
+              }
+            });
+    return md.append('\n').toString();
+  }
+}

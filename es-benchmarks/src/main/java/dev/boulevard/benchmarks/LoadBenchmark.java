@@ -6,8 +6,12 @@ import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.domain.Metadata;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
 import dev.boulevard.eventstore.jdbc.JdbcEventStoreSchema;
+import dev.boulevard.eventstore.jdbc.JdbcSnapshotStore;
+import dev.boulevard.eventstore.jdbc.JdbcSnapshotStoreSchema;
 import dev.boulevard.serializer.EventTypeRegistry;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
+import dev.boulevard.snapshotting.LoadedHistory;
+import dev.boulevard.snapshotting.Snapshot;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,8 +35,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Loads one aggregate: through {@link JdbcEventStore#load}, decoding every event, and as the
- * baseline the plain {@code SELECT} of the same rows, reading each column without decoding JSON.
+ * Loads one aggregate: through {@link JdbcEventStore#load}, decoding every event; through {@link
+ * JdbcSnapshotStore#loadWithTail}, its latest snapshot (state read) and the last events after it,
+ * in one statement; and as the baseline the plain {@code SELECT} of all its rows, reading each
+ * column without decoding JSON.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,6 +60,8 @@ public class LoadBenchmark {
   private JdbcEventStore store;
   private String table;
   private String select;
+  private JdbcSnapshotStore snapshots;
+  private String snapshotTable;
 
   /** Stores the aggregate. */
   @Setup(Level.Trial)
@@ -76,6 +84,13 @@ public class LoadBenchmark {
       }
       store.append("a", DomainEventStream.of(messages));
     }
+    // The snapshot leaves the last 10 events (half of a short stream) to be read after it.
+    long snapshotAt = events - 1 - Math.min(10, events / 2);
+    snapshotTable = table + "_snapshots";
+    JdbcSnapshotStoreSchema.of(pool, snapshotTable).migrate();
+    snapshots = JdbcSnapshotStore.builder(store).table(snapshotTable).build();
+    snapshots.save(
+        new Snapshot<>("a", snapshotAt, 1, new Balance("a", snapshotAt * (snapshotAt + 1) / 2, 0)));
     select =
         "SELECT global_position, event_id, aggregate_id, playhead, event_type, payload, metadata,"
             + " recorded_on FROM "
@@ -87,6 +102,7 @@ public class LoadBenchmark {
   @TearDown(Level.Trial)
   public void dropTable() throws SQLException {
     store.close();
+    BenchDatabase.drop(pool, snapshotTable);
     BenchDatabase.drop(pool, table);
     pool.close();
   }
@@ -95,6 +111,16 @@ public class LoadBenchmark {
   @Benchmark
   public DomainEventStream boulevard() {
     return store.load("a");
+  }
+
+  /** Loads the latest snapshot, reads its state, and the events after it, in one round trip. */
+  @Benchmark
+  public void boulevardWithSnapshot(Blackhole sink) {
+    if (!(snapshots.loadWithTail("a") instanceof LoadedHistory.FromSnapshot loaded)) {
+      throw new IllegalStateException("The snapshot of " + snapshotTable + " was not found");
+    }
+    sink.consume(loaded.snapshot().read(Balance.class));
+    sink.consume(loaded.tail());
   }
 
   /** Selects the same rows and reads every column, without decoding. */

@@ -36,11 +36,13 @@ final class Tables {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %s ± %s | %s | %s | %s | %s |%n",
+              "| %s | %s | %s | %s | %s | %s | %s |%n",
               r.label(),
               r.method(),
-              Charts.format(r.score()),
-              Charts.format(r.error()),
+              // JMH gives no interval for fewer than 3 iterations
+              r.error() > 0
+                  ? Charts.format(r.score()) + " ± " + Charts.format(r.error())
+                  : Charts.format(r.score()),
               pair.baseline().map(Result::method).orElse("–"),
               pair.baseline().map(b -> Charts.format(b.score())).orElse("–"),
               pair.baseline()
@@ -67,16 +69,20 @@ final class Tables {
                                 .append(' ')
                                 .append(inner.getKey())
                                 .append(" | ")
-                                .append(inner.getValue().asText())
+                                .append(value(inner.getValue()))
                                 .append(" |\n"));
               } else {
                 md.append("| ")
                     .append(e.getKey())
                     .append(" | ")
-                    .append(e.getValue().asText())
+                    .append(value(e.getValue()))
                     .append(" |\n");
               }
             });
     return md.append('\n').toString();
+  }
+
+  private static String value(JsonNode node) {
+    return node.isNumber() ? Charts.format(node.asDouble()) : node.asText();
   }
 }

@@ -12,7 +12,6 @@ import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.eventstore.contract.ContractEvent.Deposited;
 import dev.boulevard.eventstore.contract.ContractEvent.Opened;
 import dev.boulevard.eventstore.contract.ContractEvent.Withdrawn;
-import dev.boulevard.readmodel.projection.ProjectionState;
 import dev.boulevard.readmodel.projection.RetryPolicy;
 import dev.boulevard.readmodel.saga.AccountWatch.Review;
 import dev.boulevard.readmodel.saga.AccountWatch.Thank;
@@ -136,7 +135,7 @@ abstract class SagasTestCase {
   }
 
   static boolean parked(Sagas sagas) {
-    return sagas.status().get(0).state() == ProjectionState.PARKED;
+    return sagas.status().get(0).parked().isPresent();
   }
 
   static Watch watch(String account, int deposits) {

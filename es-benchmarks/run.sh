@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole benchmark set, each scenario beside its baseline in the same JMH run, and writes
 # JMH's JSON, one PNG chart per file and results.md (machine, scores, baselines, ratios) under
-# docs/benchmarks/. Needs PostgreSQL and MariaDB on loopback (see the README). About 9 minutes on a
+# docs/benchmarks/. Needs PostgreSQL and MariaDB on loopback (see the README). About 12 minutes on a
 # 2-core machine. `run.sh --smoke [DIR]` runs everything once, briefly, with small parameters, to
 # prove it all works (about 3 minutes), writing to DIR (default: a temporary directory).
 set -euo pipefail
@@ -25,16 +25,17 @@ if $smoke; then
   run=(-foe true -f 1 -wi 0 -i 1 -r 1s)
   short=("${run[@]}") lag=("${run[@]}") replay=("${run[@]}")
   streams=1,10 load_events=10,1000 replay_big=2000 replay_small=2000 replay_jdbc=2000
-  memory_events=10 wallet_seconds=3 memory_replay=20000
+  memory_events=10 wallet_seconds=3 memory_replay=20000 memory_heap=32m
 else
   # Throughput scenarios: 1 fork, a 1 s warmup and two 1 s iterations (a dozen runs share the
-  # budget); the error bars show the noise this leaves.
+  # budget); with two iterations JMH gives no confidence interval, so read the ratios.
   run=(-foe true -f 1)
   short=("${run[@]}" -wi 1 -w 1s -i 2 -r 1s)
   lag=("${run[@]}" -wi 1 -w 3s -i 1 -r 10s)
   replay=("${run[@]}" -wi 1 -w 1s -i 2 -r 1s)
   streams=1,10,100 load_events=10,1000,100000 replay_big=1000000 replay_small=100000
-  replay_jdbc=20000 memory_events=10,1000 wallet_seconds=30 memory_replay=1000000
+  replay_jdbc=20000 memory_events=10,1000 wallet_seconds=30 memory_replay=10000000
+  memory_heap=256m
 fi
 jmh() { # jmh NAME [JMH ARGS...]: one JMH run writing $out/NAME.json
   local name=$1
@@ -85,9 +86,9 @@ kill "$app"
 wait "$app" 2>/dev/null || true
 trap - EXIT
 
-# Replay in a 32 MiB heap (not JMH: prints its results).
+# Replay of the whole log in a small heap (not JMH: prints its results).
 echo "== replay memory"
-java -Xmx32m -cp "$jar" dev.boulevard.benchmarks.ReplayMemory "$memory_replay" 200 POSTGRESQL \
+java -Xmx$memory_heap -cp "$jar" dev.boulevard.benchmarks.ReplayMemory "$memory_replay" 200 POSTGRESQL \
   | grep -v ' INFO ' | tee "$out/replay-memory-$memory_replay-events.txt"
 
 java -cp "$jar" dev.boulevard.benchmarks.charts.Charts "$out" \

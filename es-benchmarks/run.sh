@@ -3,7 +3,7 @@
 # JMH's JSON, one PNG chart per file and results.md (machine, scores, baselines, ratios) under
 # docs/benchmarks/. Needs PostgreSQL and MariaDB on loopback (see the README). About 12 minutes on a
 # 2-core machine. `run.sh --smoke [DIR]` runs everything once, briefly, with small parameters, to
-# prove it all works (about 3 minutes), writing to DIR (default: a temporary directory).
+# prove it all works (a few minutes), writing to DIR (default: a temporary directory).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -78,7 +78,10 @@ abstract class DialectSql {
         + " WHERE aggregate_id = ? AND playhead >= ? AND playhead <= ?";
   }
 
-  /** {@return the batch read of the log; binds commit order, position and limit} */
+  /**
+   * {@return the batch read of the log; binds commit order, position and limit} Its columns are
+   * {@link #COLUMNS}, after the commit order where the dialect has one of its own.
+   */
   String readLog() {
     return "SELECT "
         + COLUMNS
@@ -109,8 +112,9 @@ abstract class DialectSql {
     return position == 0 ? Checkpoint.beginning() : Checkpoint.atPosition(position);
   }
 
-  Checkpoint checkpoint(ResultSet rs) throws SQLException {
-    return Checkpoint.atPosition(rs.getLong("global_position"));
+  /** {@return the checkpoint of the current row of a log read, its position in the given column} */
+  Checkpoint checkpoint(ResultSet rs, int positionColumn) throws SQLException {
+    return Checkpoint.atPosition(rs.getLong(positionColumn));
   }
 
   /** Orders visited events by global position, the same order on every database. */
@@ -128,16 +132,16 @@ abstract class DialectSql {
     statement.setObject(index, id);
   }
 
-  UUID readEventId(ResultSet rs) throws SQLException {
-    return rs.getObject("event_id", UUID.class);
+  UUID readEventId(ResultSet rs, int column) throws SQLException {
+    return rs.getObject(column, UUID.class);
   }
 
   void bindInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
     statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
   }
 
-  Instant readInstant(ResultSet rs) throws SQLException {
-    return rs.getObject("recorded_on", OffsetDateTime.class).toInstant();
+  Instant readInstant(ResultSet rs, int column) throws SQLException {
+    return rs.getObject(column, OffsetDateTime.class).toInstant();
   }
 
   boolean isUniqueViolation(SQLException e) {

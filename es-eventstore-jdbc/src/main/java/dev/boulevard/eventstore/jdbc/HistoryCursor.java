@@ -25,15 +25,18 @@ final class HistoryCursor implements Iterator<DomainMessage>, AutoCloseable {
   private final PreparedStatement statement;
   private final ResultSet rs;
   private final EventRows rows;
+  private final EventRows.Columns columns;
   private final String aggregateId;
   private final ArrayDeque<DomainMessage> pending = new ArrayDeque<>();
 
   private HistoryCursor(
-      Handle handle, PreparedStatement statement, ResultSet rs, EventRows rows, String id) {
+      Handle handle, PreparedStatement statement, ResultSet rs, EventRows rows, String id)
+      throws SQLException {
     this.handle = handle;
     this.statement = statement;
     this.rs = rs;
     this.rows = rows;
+    this.columns = EventRows.Columns.of(rs);
     this.aggregateId = id;
   }
 
@@ -63,7 +66,7 @@ final class HistoryCursor implements Iterator<DomainMessage>, AutoCloseable {
     if (pending.isEmpty()) {
       try {
         if (rs.next()) {
-          pending.addAll(rows.toMessages(rs)); // a split row's pieces, together
+          pending.addAll(rows.toMessages(rs, columns)); // a split row's pieces, together
         }
       } catch (SQLException e) {
         throw EventStoreException.dueTo("stream", aggregateId, e);

@@ -102,8 +102,9 @@ public final class JdbcEventStore
       statement.setLong(2, playhead);
       var messages = new ArrayList<DomainMessage>();
       try (ResultSet rs = statement.executeQuery()) {
+        EventRows.Columns columns = EventRows.Columns.of(rs);
         while (rs.next()) {
-          messages.addAll(rows.toMessages(rs));
+          messages.addAll(rows.toMessages(rs, columns));
         }
       }
       return DomainEventStream.of(messages);

@@ -79,9 +79,10 @@ final class JdbcGlobalLog {
   private List<LoggedMessage> logged(PreparedStatement statement, int limit) throws SQLException {
     var batch = new ArrayList<LoggedMessage>();
     try (ResultSet rs = statement.executeQuery()) {
+      EventRows.Columns columns = EventRows.Columns.of(rs);
       while (rs.next()) {
-        Checkpoint checkpoint = sql.checkpoint(rs);
-        List<DomainMessage> pieces = rows.toMessages(rs);
+        Checkpoint checkpoint = sql.checkpoint(rs, columns.globalPosition());
+        List<DomainMessage> pieces = rows.toMessages(rs, columns);
         if (!batch.isEmpty() && batch.size() + pieces.size() > limit) {
           break; // the next batch starts with this row, so no checkpoint falls inside it
         }

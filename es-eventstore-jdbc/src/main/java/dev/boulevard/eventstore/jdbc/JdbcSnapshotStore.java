@@ -161,6 +161,7 @@ public final class JdbcSnapshotStore implements TailLoadingSnapshotStore {
       StoredSnapshot snapshot = null;
       var tail = new ArrayList<DomainMessage>();
       try (ResultSet rs = statement.executeQuery()) {
+        EventRows.Columns columns = EventRows.Columns.of(rs);
         while (rs.next()) {
           if (rs.getInt("part") == 0) {
             snapshot =
@@ -171,7 +172,7 @@ public final class JdbcSnapshotStore implements TailLoadingSnapshotStore {
                     rs.getString("payload"),
                     serializer);
           } else if (snapshot == null || rs.getLong("playhead") > snapshot.playhead()) {
-            tail.addAll(events.rows().toMessages(rs)); // the snapshot's row comes first
+            tail.addAll(events.rows().toMessages(rs, columns)); // the snapshot's row comes first
           }
         }
       }

@@ -87,10 +87,11 @@ final class LogVisits {
             int count = 0;
             long last = after;
             try (ResultSet rs = statement.executeQuery()) {
+              EventRows.Columns columns = EventRows.Columns.of(rs);
               while (rs.next()) {
                 count++;
-                last = rs.getLong("global_position");
-                messages.addAll(rows.toMessages(rs));
+                last = rs.getLong(columns.globalPosition());
+                messages.addAll(rows.toMessages(rs, columns));
               }
             }
             return new VisitBatch(messages, count, last);

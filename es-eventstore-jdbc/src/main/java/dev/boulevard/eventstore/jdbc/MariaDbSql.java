@@ -32,8 +32,8 @@ final class MariaDbSql extends DialectSql {
   }
 
   @Override
-  UUID readEventId(ResultSet rs) throws SQLException {
-    return UUID.fromString(rs.getString("event_id"));
+  UUID readEventId(ResultSet rs, int column) throws SQLException {
+    return UUID.fromString(rs.getString(column));
   }
 
   @Override
@@ -42,8 +42,8 @@ final class MariaDbSql extends DialectSql {
   }
 
   @Override
-  Instant readInstant(ResultSet rs) throws SQLException {
-    return rs.getObject("recorded_on", LocalDateTime.class).toInstant(ZoneOffset.UTC);
+  Instant readInstant(ResultSet rs, int column) throws SQLException {
+    return rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
   }
 
   @Override

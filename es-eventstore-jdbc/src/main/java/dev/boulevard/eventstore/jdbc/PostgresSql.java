@@ -83,8 +83,9 @@ final class PostgresSql extends DialectSql {
   }
 
   @Override
-  Checkpoint checkpoint(ResultSet rs) throws SQLException {
-    return new Checkpoint(rs.getLong("commit_order"), rs.getLong("global_position"));
+  Checkpoint checkpoint(ResultSet rs, int positionColumn) throws SQLException {
+    // the log's reads select commit_order first
+    return new Checkpoint(rs.getLong(1), rs.getLong(positionColumn));
   }
 
   /** {@return the oldest transactions that hold an id: those that hold tailing readers back} */

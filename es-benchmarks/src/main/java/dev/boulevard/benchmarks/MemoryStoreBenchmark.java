@@ -88,6 +88,7 @@ public class MemoryStoreBenchmark {
   /** {@return aggregate "a", copied out of the map} */
   @Benchmark
   public List<DomainMessage> loadPlainMap() {
-    return List.copyOf(baseline.get("a"));
+    // a copy: List.copyOf of the stored, unmodifiable list would hand back that very list
+    return new ArrayList<>(baseline.get("a"));
   }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** What the charts say about the machine: CPU, cores, memory, operating system and H2. */
 final class Machine {
@@ -30,7 +31,7 @@ final class Machine {
     return facts;
   }
 
-  private static java.util.Optional<String> first(Path file, String key) {
+  private static Optional<String> first(Path file, String key) {
     try {
       List<String> lines = Files.readAllLines(file);
       return lines.stream()
@@ -38,7 +39,7 @@ final class Machine {
           .map(line -> line.substring(line.indexOf(':') + 1).trim())
           .findFirst();
     } catch (IOException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 }

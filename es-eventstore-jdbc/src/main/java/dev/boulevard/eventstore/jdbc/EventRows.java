@@ -99,18 +99,6 @@ final class EventRows {
   }
 
   /**
-   * Reads the current row of a result set with the columns of {@link DialectSql#COLUMNS}, finding
-   * them by name; a loop over many rows finds them once and calls {@link #toMessages(ResultSet,
-   * Columns)}.
-   *
-   * @return its messages in order: one, or several if an upcaster split it
-   * @throws UnreadableEventException naming the row if it cannot be read
-   */
-  List<DomainMessage> toMessages(ResultSet rs) throws SQLException {
-    return toMessages(rs, Columns.of(rs));
-  }
-
-  /**
    * Reads the current row of a result set with the columns of {@link DialectSql#COLUMNS}.
    *
    * @param columns where the columns are in this result set

@@ -81,8 +81,9 @@ public final class HistoryVerifier {
       try (PreparedStatement statement = connection.prepareStatement(query)) {
         statement.setFetchSize(fetchSize);
         try (ResultSet rs = statement.executeQuery()) {
+          EventRows.Columns columns = EventRows.Columns.of(rs);
           while (rs.next()) {
-            handler.row(rs);
+            handler.row(rs, columns);
           }
         }
       } finally {

@@ -16,7 +16,7 @@ final class VerificationRun {
   /** Handles the current row of a result set. */
   @FunctionalInterface
   interface RowHandler {
-    void row(ResultSet rs) throws SQLException;
+    void row(ResultSet rs, EventRows.Columns columns) throws SQLException;
   }
 
   private final EventRows rows;
@@ -40,18 +40,18 @@ final class VerificationRun {
   }
 
   /** Reads one row in global order, counting it and its events or its failure. */
-  void read(ResultSet rs) throws SQLException {
+  void read(ResultSet rs, EventRows.Columns columns) throws SQLException {
     rowsRead++;
     try {
-      eventsRead += rows.toMessages(rs).size();
+      eventsRead += rows.toMessages(rs, columns).size();
     } catch (UnreadableEventException e) {
       fail(VerificationFailure.Kind.EVENT, e.row(), e.getCause());
     }
   }
 
   /** Replays one row in (aggregate id, playhead) order into its aggregate. */
-  void replay(ResultSet rs) throws SQLException {
-    String id = rs.getString("aggregate_id");
+  void replay(ResultSet rs, EventRows.Columns columns) throws SQLException {
+    String id = rs.getString(columns.aggregateId());
     if (!id.equals(aggregateId)) {
       finishAggregate();
       aggregateId = id;
@@ -60,7 +60,7 @@ final class VerificationRun {
       return;
     }
     try {
-      DomainEventStream pieces = DomainEventStream.of(rows.toMessages(rs));
+      DomainEventStream pieces = DomainEventStream.of(rows.toMessages(rs, columns));
       if (aggregate == null) {
         start(id, pieces);
       } else {

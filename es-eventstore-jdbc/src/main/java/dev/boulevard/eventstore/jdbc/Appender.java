@@ -10,12 +10,16 @@ import java.sql.SQLException;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The statements of one append, inside the caller's transaction, and the translation of their
  * failures into the library's exceptions.
  */
 final class Appender {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Appender.class);
 
   private final Jdbi jdbi;
   private final DialectSql sql;
@@ -30,6 +34,9 @@ final class Appender {
   /**
    * Runs the append's statements in a plain JDBC transaction: the hot path, kept free of the work a
    * Jdbi handle does per transaction.
+   *
+   * <p>A failure to restore the connection's auto-commit mode never hides the failure of the
+   * append, and never turns a committed append into a failed one: the events are stored.
    */
   void insertInOwnTransaction(Connection connection, List<EventRows.Row> serialized)
       throws SQLException {
@@ -41,12 +48,20 @@ final class Appender {
     } catch (SQLException | RuntimeException e) {
       try {
         connection.rollback();
-      } catch (SQLException rollbackFailure) {
-        e.addSuppressed(rollbackFailure);
+        connection.setAutoCommit(autoCommit);
+      } catch (SQLException cleanupFailure) {
+        e.addSuppressed(cleanupFailure);
       }
       throw e;
-    } finally {
+    }
+    try {
       connection.setAutoCommit(autoCommit);
+    } catch (SQLException e) {
+      LOG.warn(
+          "Appended the events of aggregate '{}', but could not restore the connection's"
+              + " auto-commit mode",
+          serialized.get(0).aggregateId(),
+          e);
     }
   }
 

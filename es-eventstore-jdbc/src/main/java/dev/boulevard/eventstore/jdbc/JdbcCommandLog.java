@@ -87,7 +87,13 @@ public final class JdbcCommandLog implements CommandLog {
       String json = json(entry.command());
       jdbi.useHandle(handle -> insert(handle.getConnection(), entry, json));
     } catch (SQLException | RuntimeException e) {
-      LOGGER.error("Could not write {} to the command log in table {}", entry, table, e);
+      if (StorageFailures.isTransient(e)) {
+        // The database is away: one line per command, without a trace for each.
+        LOGGER.warn(
+            "Could not write {} to the command log in table {}: {}", entry, table, e.toString());
+      } else {
+        LOGGER.error("Could not write {} to the command log in table {}", entry, table, e);
+      }
     }
   }
 

@@ -1,8 +1,6 @@
 package dev.boulevard.readmodel.projection;
 
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
+import dev.boulevard.eventstore.jdbc.StorageFailures;
 
 /** Tells failures that pass by themselves (a lost connection, a deadlock) from those that stay. */
 final class Failures {
@@ -14,27 +12,7 @@ final class Failures {
    * connection, a deadlock or serialization failure, a server shutting down}
    */
   static boolean isTransient(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
-        return true;
-      }
-      if (cause instanceof SQLException sql && transientState(sql.getSQLState())) {
-        return true;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * SQL states of connection failures (08), rollbacks for deadlock or serialization (40), and an
-   * operator's intervention such as a terminated backend (57).
-   */
-  private static boolean transientState(String state) {
-    return state != null
-        && (state.startsWith("08") || state.startsWith("40") || state.startsWith("57"));
+    return StorageFailures.isTransient(failure);
   }
 
   /** {@return whether a failure must not be caught: the JVM itself is failing} */

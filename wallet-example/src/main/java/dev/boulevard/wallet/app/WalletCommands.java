@@ -2,9 +2,12 @@ package dev.boulevard.wallet.app;
 
 import dev.boulevard.commandhandling.CommandBus;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
+import dev.boulevard.eventstore.jdbc.StorageFailures;
 import dev.boulevard.wallet.domain.WalletCommand;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Dispatches wallet commands and says what they did: the wallet's playhead and the global position
@@ -16,6 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Thread-safe.
  */
 public final class WalletCommands {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WalletCommands.class);
 
   private final CommandBus bus;
   private final TrackingWalletRepository wallets;
@@ -61,7 +66,21 @@ public final class WalletCommands {
     if (!touched.get().recorded()) {
       return new CommandResult(userId, playhead, null);
     }
-    OptionalLong position = store.positionOf(userId, playhead);
+    OptionalLong position;
+    try {
+      position = store.positionOf(userId, playhead);
+    } catch (RuntimeException e) {
+      if (!StorageFailures.isTransient(e)) {
+        throw e;
+      }
+      // The events are stored: acknowledge them, without the position the lost connection hid.
+      LOG.warn(
+          "Recorded {} at playhead {} but could not read its position: {}",
+          userId,
+          playhead,
+          e.toString());
+      return new CommandResult(userId, playhead, null);
+    }
     return new CommandResult(userId, playhead, position.isPresent() ? position.getAsLong() : null);
   }
 }

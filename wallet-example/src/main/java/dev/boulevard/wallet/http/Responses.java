@@ -39,6 +39,22 @@ final class Responses {
     json(exchange, 500, body("internal_error", "The server failed; the failure is logged"));
   }
 
+  /**
+   * Sends a 503 for a database that cannot be reached now (down, restarting, out of connections),
+   * with a {@code Retry-After}: the client's request was sound and may be sent again.
+   */
+  void storageUnavailable(HttpExchange exchange) throws IOException {
+    exchange.getResponseHeaders().set("Retry-After", "1");
+    json(
+        exchange,
+        503,
+        body(
+            "storage_unavailable",
+            "The database cannot be reached now; try again shortly. A command that got this answer"
+                + " may have been recorded just before the connection was lost: read the wallet's"
+                + " events before sending it again"));
+  }
+
   private static Map<String, String> body(String code, String message) {
     Map<String, String> body = new LinkedHashMap<>();
     body.put("error", code);

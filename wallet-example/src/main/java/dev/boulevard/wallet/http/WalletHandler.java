@@ -2,6 +2,7 @@ package dev.boulevard.wallet.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.boulevard.eventstore.jdbc.StorageFailures;
 import dev.boulevard.wallet.app.WalletApp;
 import java.io.IOException;
 import java.util.List;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes each request and turns every failure into the API's JSON error: a client's mistake into
- * its 4xx, and only a fault of the server into a logged 500.
+ * its 4xx, a database that cannot be reached now into a 503, and only a fault of the server into a
+ * logged 500.
  */
 final class WalletHandler implements HttpHandler {
 
@@ -40,6 +42,16 @@ final class WalletHandler implements HttpHandler {
         Thread.currentThread().interrupt();
         responses.internalError(exchange);
       } catch (RuntimeException e) {
+        if (StorageFailures.isTransient(e)) {
+          // Logged without the trace: while the database is down every request would print one.
+          LOG.warn(
+              "Database unavailable for {} {}: {}",
+              exchange.getRequestMethod(),
+              exchange.getRequestURI(),
+              e.toString());
+          responses.storageUnavailable(exchange);
+          return;
+        }
         LOG.error(
             "Failed to handle {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
         responses.internalError(exchange);

@@ -45,6 +45,10 @@ final class ApiException extends RuntimeException {
     return new ApiException(409, "concurrency_conflict", message, null);
   }
 
+  static ApiException unreadableHistory(String message) {
+    return new ApiException(409, "unreadable_history", message, null);
+  }
+
   static ApiException payloadTooLarge(int limit) {
     return new ApiException(
         413, "payload_too_large", "The body must be at most " + limit + " bytes", null);

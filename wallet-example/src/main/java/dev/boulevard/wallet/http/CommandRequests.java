@@ -12,6 +12,10 @@ import dev.boulevard.wallet.domain.WalletCommand.SubCredits;
 import dev.boulevard.wallet.domain.WalletCommand.SubRefundCredits;
 import dev.boulevard.wallet.domain.WalletCommand.SubWalletCredits;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +78,9 @@ final class CommandRequests {
   private JsonNode readObject(byte[] body) {
     JsonNode json;
     try {
-      json = mapper.readTree(body);
+      // Parsed from checked text, not bytes: Jackson 2.22's byte parser, once it has seen a key,
+      // takes the same key with a stray 0xFF byte in it ("amou\xFFnt") for that key.
+      json = mapper.readTree(utf8(body));
     } catch (IOException e) {
       throw ApiException.invalidRequest("Malformed JSON: " + Texts.shorten(firstLine(e)));
     }
@@ -82,6 +88,20 @@ final class CommandRequests {
       throw ApiException.invalidRequest("The body must be a JSON object");
     }
     return json;
+  }
+
+  /** {@return the body as text, refusing anything but well-formed UTF-8} */
+  private static String utf8(byte[] body) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw ApiException.invalidRequest("The body is not well-formed UTF-8");
+    }
   }
 
   private static String textField(JsonNode json, String field) {

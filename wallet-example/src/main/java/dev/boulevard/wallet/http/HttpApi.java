@@ -44,6 +44,9 @@ public final class HttpApi implements AutoCloseable {
         "sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "30"));
     System.setProperty(
         "sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "30"));
+    // Without it each answer waits for the client's delayed ACK (Nagle): about 40 ms per request.
+    System.setProperty(
+        "sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 128);
     ExecutorService executor = Executors.newFixedThreadPool(THREADS, threads());
     server.setExecutor(executor);

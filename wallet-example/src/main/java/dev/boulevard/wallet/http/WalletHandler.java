@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes each request and turns every failure into the API's JSON error: a client's mistake into
- * its 4xx, a database that cannot be reached now into a 503, and only a fault of the server into a
- * logged 500.
+ * its 4xx, a wallet whose stored history cannot be read into a 409, a database that cannot be
+ * reached now into a 503, and only a fault of the server into a logged 500.
  */
 final class WalletHandler implements HttpHandler {
 
@@ -52,11 +52,21 @@ final class WalletHandler implements HttpHandler {
           responses.storageUnavailable(exchange);
           return;
         }
+        var history = UnreadableHistory.describe(e);
+        if (history.isPresent()) {
+          LOG.warn("Refused {} {}: {}", exchange.getRequestMethod(), path(exchange), e.toString());
+          responses.error(exchange, history.get());
+          return;
+        }
         LOG.error(
             "Failed to handle {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
         responses.internalError(exchange);
       }
     }
+  }
+
+  private static String path(HttpExchange exchange) {
+    return Texts.shorten(String.valueOf(exchange.getRequestURI().getRawPath()));
   }
 
   private void route(Request request, HttpExchange exchange)

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class AppendFaultTest {
 
   private static final int WRITERS = 4;
-  private static final int KILLS = 10 * Integer.getInteger("boulevard.reliability.rounds", 3);
+  private static final int KILLS = 10 * ReliabilityReport.ROUNDS;
 
   @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
   abstract static class Faults {

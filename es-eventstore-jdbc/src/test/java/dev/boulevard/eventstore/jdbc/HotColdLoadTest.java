@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class HotColdLoadTest {
 
   private static final int WRITERS = 16;
-  private static final int SECONDS = Integer.getInteger("boulevard.reliability.seconds", 5);
+  private static final int SECONDS = ReliabilityReport.SECONDS;
 
   @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
   abstract static class Load {

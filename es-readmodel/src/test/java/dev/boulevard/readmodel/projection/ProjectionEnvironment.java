@@ -136,6 +136,10 @@ abstract class ProjectionEnvironment implements AutoCloseable {
       return eventTable;
     }
 
+    String stateTable() {
+      return stateTable;
+    }
+
     @Override
     JdbcEventStore store() {
       return store;

@@ -19,20 +19,23 @@ import javax.sql.DataSource;
  * Opens the physical connections of a test's own pool and notes the server's id of each, and on
  * PostgreSQL names them by the application name {@link #mark()}, so that a killer ends only them
  * and never a connection of another test run on the same server.
+ *
+ * <p>Published in this module's test-jar, for the fault tests of the other modules.
  */
-final class MarkedConnections implements DataSource {
+public final class MarkedConnections implements DataSource {
 
   private final TestDatabase database;
   private final String mark;
   private final Set<Long> ids = ConcurrentHashMap.newKeySet();
 
-  MarkedConnections(TestDatabase database, String mark) {
+  /** Connections to the test database, marked with the given name. */
+  public MarkedConnections(TestDatabase database, String mark) {
     this.database = database;
     this.mark = mark;
   }
 
   /** {@return a pool of at most the given size over these connections, named by the mark} */
-  HikariDataSource pool(int size) {
+  public HikariDataSource pool(int size) {
     var config = new HikariConfig();
     config.setDataSource(this);
     config.setPoolName(mark);
@@ -42,12 +45,12 @@ final class MarkedConnections implements DataSource {
   }
 
   /** {@return the name that marks these connections} */
-  String mark() {
+  public String mark() {
     return mark;
   }
 
   /** {@return the server's ids of every connection opened so far, killed ones included} */
-  Set<Long> ids() {
+  public Set<Long> ids() {
     return ids;
   }
 

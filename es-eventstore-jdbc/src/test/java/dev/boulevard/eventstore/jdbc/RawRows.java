@@ -74,7 +74,20 @@ public final class RawRows {
    */
   public static List<Long> insert(TestDatabase database, String table, List<Row> rows)
       throws SQLException {
-    String json = database == TestDatabase.POSTGRESQL ? "CAST(? AS JSONB)" : "?";
+    try (Connection connection = database.dataSource().getConnection()) {
+      return insert(database, connection, table, rows);
+    }
+  }
+
+  /**
+   * Inserts rows in order, in one transaction, over a connection of the caller's to a database of
+   * the given kind (an app's own schema, say).
+   *
+   * @return the global position of each row, in order
+   */
+  public static List<Long> insert(
+      TestDatabase kind, Connection connection, String table, List<Row> rows) throws SQLException {
+    String json = kind == TestDatabase.POSTGRESQL ? "CAST(? AS JSONB)" : "?";
     String sql =
         "INSERT INTO "
             + table
@@ -85,25 +98,23 @@ public final class RawRows {
             + json
             + ", ?)";
     var positions = new java.util.ArrayList<Long>();
-    try (Connection connection = database.dataSource().getConnection()) {
-      connection.setAutoCommit(false);
-      try (PreparedStatement insert =
-          connection.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)) {
-        for (Row row : rows) {
-          bind(database, insert, row);
-          insert.executeUpdate();
-          try (ResultSet keys = insert.getGeneratedKeys()) {
-            keys.next();
-            positions.add(keys.getLong(1));
-          }
+    connection.setAutoCommit(false);
+    try (PreparedStatement insert =
+        connection.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)) {
+      for (Row row : rows) {
+        bind(kind, insert, row);
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+          keys.next();
+          positions.add(keys.getLong(1));
         }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
       }
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
     }
     return positions;
   }

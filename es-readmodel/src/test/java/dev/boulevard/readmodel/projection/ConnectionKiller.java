@@ -14,8 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
- * Kills connections of an {@link OwnPool}, one at a time, preferring one whose transaction has
- * written (a projection batch in flight), then one inside a transaction, then any.
+ * Kills connections of an {@link dev.boulevard.eventstore.jdbc.MarkedConnections} pool, one at a
+ * time, preferring one whose transaction has written (a projection batch in flight), then one
+ * inside a transaction, then any.
  */
 final class ConnectionKiller implements AutoCloseable {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
+import dev.boulevard.eventstore.jdbc.MarkedConnections;
 import dev.boulevard.eventstore.jdbc.ReliabilityReport;
 import dev.boulevard.eventstore.jdbc.TestDatabase;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -54,8 +54,11 @@ class ProjectionFaultTest {
     void every_event_takes_effect_once_and_no_checkpoint_runs_ahead_while_connections_are_killed()
         throws Exception {
       database().dataSource(); // fails on CI, and skips loudly elsewhere, if it is unreachable
-      Set<Long> ids = ConcurrentHashMap.newKeySet();
-      try (HikariDataSource pool = OwnPool.open(database(), ids);
+      var connections =
+          new MarkedConnections(
+              database(), "boulevard-projection-fault-" + ProcessHandle.current().pid());
+      Set<Long> ids = connections.ids();
+      try (HikariDataSource pool = connections.pool(8);
           var env = new ProjectionEnvironment.Jdbc(database(), pool);
           JdbcEventStore writerStore =
               JdbcEventStore.builder(database().dataSource(), ProjectionEnvironment.SERIALIZER)

@@ -1,15 +1,15 @@
 package dev.boulevard.wallet.http;
 
+import dev.boulevard.eventstore.jdbc.RawRows;
+import dev.boulevard.eventstore.jdbc.TestDatabase;
 import dev.boulevard.wallet.app.WalletApp;
 import dev.boulevard.wallet.app.WalletOptions;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -82,33 +82,26 @@ final class CorruptEvents {
     try (Connection connection =
         DriverManager.getConnection(
             options.effectiveJdbcUrl(), options.jdbcUser(), options.jdbcPassword())) {
-      String product =
-          connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
-      boolean postgres = product.contains("postgres");
-      boolean mariadb = product.contains("mariadb") || product.contains("mysql");
-      String json = postgres ? "CAST(? AS JSONB)" : "?";
-      String sql =
-          "INSERT INTO "
-              + WalletApp.EVENTS_TABLE
-              + " (event_id, aggregate_id, playhead, event_type, event_version, payload, metadata,"
-              + " recorded_on) VALUES (?, ?, ?, ?, ?, "
-              + json
-              + ", "
-              + json
-              + ", ?)";
-      try (PreparedStatement insert = connection.prepareStatement(sql)) {
-        UUID eventId = UUID.randomUUID();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        insert.setObject(1, mariadb ? eventId.toString() : eventId);
-        insert.setString(2, wallet);
-        insert.setLong(3, playhead);
-        insert.setString(4, corruption.type());
-        insert.setInt(5, corruption.version());
-        insert.setString(6, corruption.payload().replace("\"x\"", "\"" + wallet + "\""));
-        insert.setString(7, "{}");
-        insert.setObject(
-            8, mariadb ? LocalDateTime.ofInstant(now.toInstant(), ZoneOffset.UTC) : now);
-        insert.executeUpdate();
+      String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      TestDatabase kind =
+          product.contains("postgres")
+              ? TestDatabase.POSTGRESQL
+              : product.contains("mariadb") || product.contains("mysql")
+                  ? TestDatabase.MARIADB
+                  : TestDatabase.H2;
+      String payload = corruption.payload().replace("\"x\"", "\"" + wallet + "\"");
+      var row =
+          new RawRows.Row(
+              UUID.randomUUID(),
+              wallet,
+              playhead,
+              corruption.type(),
+              corruption.version(),
+              payload,
+              "{}",
+              Instant.now());
+      try {
+        RawRows.insert(kind, connection, WalletApp.EVENTS_TABLE, List.of(row));
         return Optional.empty();
       } catch (SQLException e) {
         return Optional.of(e.getMessage().lines().findFirst().orElse(e.toString()));

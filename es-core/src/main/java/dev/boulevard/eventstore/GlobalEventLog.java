@@ -23,6 +23,9 @@ public interface GlobalEventLog {
    *     Checkpoint#beginning()}
    * @param limit the most events to return, 1 or more
    * @return up to {@code limit} events; empty when the reader has caught up
+   * @throws UnreadableLogEntryException if the first entry after the checkpoint cannot be read
+   *     back; a batch ends before an unreadable entry, so the readable ones before it are returned
+   *     first
    */
   List<LoggedMessage> read(Checkpoint after, int limit);
 

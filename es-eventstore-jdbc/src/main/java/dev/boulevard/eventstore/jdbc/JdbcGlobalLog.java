@@ -6,6 +6,7 @@ import dev.boulevard.eventstore.Criteria;
 import dev.boulevard.eventstore.EventStoreException;
 import dev.boulevard.eventstore.EventVisitor;
 import dev.boulevard.eventstore.LoggedMessage;
+import dev.boulevard.eventstore.UnreadableLogEntryException;
 import dev.boulevard.eventstore.internal.ReadChecks;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
 import java.sql.Connection;
@@ -75,14 +76,25 @@ final class JdbcGlobalLog {
         });
   }
 
-  /** Reads a batch of whole rows: a split row's pieces all fit, or the batch ends before it. */
+  /**
+   * Reads a batch of whole rows: a split row's pieces all fit, or the batch ends before it; and a
+   * batch ends before an unreadable row, which fails only the read that starts with it.
+   */
   private List<LoggedMessage> logged(PreparedStatement statement, int limit) throws SQLException {
     var batch = new ArrayList<LoggedMessage>();
     try (ResultSet rs = statement.executeQuery()) {
       EventRows.Columns columns = EventRows.Columns.of(rs);
       while (rs.next()) {
         Checkpoint checkpoint = sql.checkpoint(rs, columns.globalPosition());
-        List<DomainMessage> pieces = rows.toMessages(rs, columns);
+        List<DomainMessage> pieces;
+        try {
+          pieces = rows.toMessages(rs, columns);
+        } catch (UnreadableEventException e) {
+          if (!batch.isEmpty()) {
+            break;
+          }
+          throw UnreadableLogEntryException.at(checkpoint, e.row().type(), e);
+        }
         if (!batch.isEmpty() && batch.size() + pieces.size() > limit) {
           break; // the next batch starts with this row, so no checkpoint falls inside it
         }

@@ -10,6 +10,7 @@ import dev.boulevard.eventsourcing.EventSourcingRepository;
 import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.Criteria;
 import dev.boulevard.eventstore.LoggedMessage;
+import dev.boulevard.eventstore.UnreadableLogEntryException;
 import dev.boulevard.eventstore.jdbc.LedgerEvent.Deposited;
 import dev.boulevard.eventstore.jdbc.LedgerEvent.Opened;
 import dev.boulevard.eventstore.jdbc.LedgerEvent.Withdrawn;
@@ -281,10 +282,38 @@ class UpcastingTest {
                       .isEqualTo(
                           new UnreadableEventException.StoredRow(
                               positions.get(0), "L3", 0, "ledger.moved", 2)));
-      assertThatThrownBy(() -> store.read(Checkpoint.beginning(), 100))
-          .isInstanceOf(UnreadableEventException.class);
+      Checkpoint before = checkpointBefore(positions.get(0));
+      assertThatThrownBy(() -> store.read(before, 100))
+          .isInstanceOf(UnreadableLogEntryException.class)
+          .hasMessageContaining("position " + positions.get(0))
+          .hasMessageContaining("'ledger.moved'")
+          .hasCauseInstanceOf(UnreadableEventException.class)
+          .satisfies(
+              e ->
+                  assertThat(((UnreadableLogEntryException) e).checkpoint().position())
+                      .isEqualTo(positions.get(0)));
       assertThatThrownBy(() -> store.visitEvents(Criteria.all(), message -> {}))
           .isInstanceOf(UnreadableEventException.class);
+    }
+
+    /**
+     * {@return the checkpoint of the last event before an unreadable row at a position} Batches end
+     * before the row, and only the read that starts at it fails.
+     */
+    private Checkpoint checkpointBefore(long position) {
+      Checkpoint at = Checkpoint.beginning();
+      while (true) {
+        List<LoggedMessage> batch;
+        try {
+          batch = store.read(at, 100);
+        } catch (UnreadableLogEntryException e) {
+          assertThat(e.checkpoint().position()).isEqualTo(position);
+          return at;
+        }
+        assertThat(batch).as("the log ends before the unreadable row").isNotEmpty();
+        assertThat(batch.get(batch.size() - 1).position()).isLessThan(position);
+        at = batch.get(batch.size() - 1).checkpoint();
+      }
     }
 
     /** Waits until the log's head reaches a position, as an unreadable row cannot be read. */

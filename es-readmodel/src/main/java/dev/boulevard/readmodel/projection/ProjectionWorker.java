@@ -3,6 +3,7 @@ package dev.boulevard.readmodel.projection;
 import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.eventstore.LoggedMessage;
+import dev.boulevard.eventstore.UnreadableLogEntryException;
 import dev.boulevard.readmodel.Projector;
 import dev.boulevard.readmodel.ReadModelStorage;
 import java.time.Clock;
@@ -174,7 +175,15 @@ final class ProjectionWorker implements Runnable {
   }
 
   private void readAndHandle() throws InterruptedException {
-    List<LoggedMessage> batch = settings.log().read(checkpoint, settings.batchSize());
+    List<LoggedMessage> batch;
+    try {
+      batch = settings.log().read(checkpoint, settings.batchSize());
+    } catch (UnreadableLogEntryException e) {
+      // No retry reads it: parked like an event the projector fails on, so that it can be skipped.
+      lastError = Failures.describe(e);
+      park(e.checkpoint(), e.storedType(), e.checkpoint().position());
+      return;
+    }
     boolean full = batch.size() >= settings.batchSize() || endsBeforeHead(batch);
     state = full ? ProjectionState.CATCHING_UP : ProjectionState.LIVE;
     if (!batch.isEmpty()) {
@@ -199,22 +208,16 @@ final class ProjectionWorker implements Runnable {
 
   /** Parks at an event, once the park is stored. */
   void park(LoggedMessage failing) {
-    var at =
-        new ParkedEvent(
-            failing.checkpoint(),
-            failing.message().payloadType().getName(),
-            lastError,
-            settings.clock().instant());
-    settings.store().park(name, generation, at);
-    storedPark = at;
-    parked = at;
+    park(failing.checkpoint(), failing.message().payloadType().getName(), failing.position());
+  }
+
+  private void park(Checkpoint at, String eventType, long position) {
+    var parkedEvent = new ParkedEvent(at, eventType, lastError, settings.clock().instant());
+    settings.store().park(name, generation, parkedEvent);
+    storedPark = parkedEvent;
+    parked = parkedEvent;
     state = ProjectionState.PARKED;
-    LOG.error(
-        "Projection {} parked at position {} ({}): {}",
-        name,
-        failing.position(),
-        at.eventType(),
-        lastError);
+    LOG.error("Projection {} parked at position {} ({}): {}", name, position, eventType, lastError);
     hooks.progressed();
   }
 

@@ -45,7 +45,7 @@ public final class UnreadableLogEntryException extends EventStoreException {
         Objects.requireNonNull(cause, "cause"));
   }
 
-  /** {@return the entry's checkpoint: reading after it skips the entry} */
+  /** {@return the entry's checkpoint: reading after it skips the entry (null once serialized)} */
   public Checkpoint checkpoint() {
     return checkpoint;
   }

@@ -7,6 +7,7 @@ import dev.boulevard.wallet.app.WalletApp;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,27 +43,30 @@ final class WalletHandler implements HttpHandler {
         Thread.currentThread().interrupt();
         responses.internalError(exchange);
       } catch (RuntimeException e) {
-        if (StorageFailures.isTransient(e)) {
-          // Logged without the trace: while the database is down every request would print one.
-          LOG.warn(
-              "Database unavailable for {} {}: {}",
-              exchange.getRequestMethod(),
-              exchange.getRequestURI(),
-              e.toString());
-          responses.storageUnavailable(exchange);
-          return;
-        }
-        var history = UnreadableHistory.describe(e);
-        if (history.isPresent()) {
-          LOG.warn("Refused {} {}: {}", exchange.getRequestMethod(), path(exchange), e.toString());
-          responses.error(exchange, history.get());
-          return;
-        }
-        LOG.error(
-            "Failed to handle {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-        responses.internalError(exchange);
+        failed(exchange, e);
       }
     }
+  }
+
+  /**
+   * Answers a failure that is not the client's: a database away for now is a 503, a wallet whose
+   * history cannot be read a 409 naming the event, anything else a logged 500.
+   */
+  private void failed(HttpExchange exchange, RuntimeException e) throws IOException {
+    boolean away = StorageFailures.isTransient(e);
+    Optional<ApiException> history = away ? Optional.empty() : UnreadableHistory.describe(e);
+    if (away || history.isPresent()) {
+      // One line, no trace: while the database is down every request would print one.
+      LOG.warn("Refused {} {}: {}", exchange.getRequestMethod(), path(exchange), e.toString());
+      if (away) {
+        responses.storageUnavailable(exchange);
+      } else {
+        responses.error(exchange, history.get());
+      }
+      return;
+    }
+    LOG.error("Failed to handle {} {}", exchange.getRequestMethod(), path(exchange), e);
+    responses.internalError(exchange);
   }
 
   private static String path(HttpExchange exchange) {

@@ -57,6 +57,14 @@ abstract class DialectSql {
     return "(?, ?, ?, ?, ?, ?, ?, ?)";
   }
 
+  /**
+   * {@return the fetch size for a read of up to the given number of rows} The rows themselves,
+   * unless the dialect's driver does better with fewer.
+   */
+  int fetchSize(int rows) {
+    return rows;
+  }
+
   /** {@return the statement that serializes appends, or null where appends run concurrently} */
   abstract String lockForAppend();
 

@@ -65,7 +65,7 @@ public final class JdbcEventStore
     this.dataSource = builder.dataSource();
     this.sql = DialectSql.of(builder.dialect(), builder.table());
     this.rows = new EventRows(sql, builder.serializer());
-    this.fetchSize = builder.fetchSize();
+    this.fetchSize = sql.fetchSize(builder.fetchSize());
     this.serializer = builder.serializer();
     this.appender = new Appender(jdbi, sql, rows);
     this.log =
@@ -263,6 +263,7 @@ public final class JdbcEventStore
     return rows;
   }
 
+  /** {@return the fetch size of aggregate reads: the builder's, or fewer where the dialect says} */
   int fetchSize() {
     return fetchSize;
   }

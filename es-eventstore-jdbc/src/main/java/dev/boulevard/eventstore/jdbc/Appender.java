@@ -68,7 +68,7 @@ final class Appender {
   void insert(Connection connection, List<EventRows.Row> serialized) throws SQLException {
     if (sql.lockForAppend() != null) {
       try (PreparedStatement lock = connection.prepareStatement(sql.lockForAppend())) {
-        lock.executeQuery().close(); // the row lock is held until the transaction ends
+        lock.execute(); // the row lock is held until the transaction ends
       }
     }
     requireContinuation(connection, serialized.get(0));

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole benchmark set, each scenario beside its baseline in the same JMH run, and writes
 # JMH's JSON, one PNG chart per file and results.md (machine, scores, baselines, ratios) under
-# docs/benchmarks/. Needs PostgreSQL and MariaDB on loopback (see the README). About 12 minutes on a
+# docs/benchmarks/. Needs PostgreSQL and MariaDB on loopback (see the README). 9 to 18 minutes on a
 # 2-core machine. `run.sh --smoke [DIR]` runs everything once, briefly, with small parameters, to
 # prove it all works (a few minutes), writing to DIR (default: a temporary directory).
 set -euo pipefail

@@ -40,7 +40,9 @@ public final class JdbcEventStoreBuilder {
 
   /**
    * Sets how many rows the driver fetches per round trip when reading an aggregate, 500 unless set;
-   * {@link JdbcEventStore#streamFromPlayhead} holds no more than this many rows in memory.
+   * {@link JdbcEventStore#streamFromPlayhead} holds no more than this many rows in memory. On
+   * MariaDB, whose server sends a whole result at once, reads take at most 50 rows at a time off
+   * the connection, so that the rows that arrived are decoded while the rest are still coming.
    *
    * @param rows 1 or more
    * @return this builder

@@ -11,6 +11,7 @@ import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.eventstore.UnreadableLogEntryException;
 import java.util.List;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Reads results longer than a fetch (MariaDB's driver streams them 50 rows at a time) over a pool
  * of one connection, so that a read that stops early must leave its connection fit for the next
- * statement: a log batch that ends before an unreadable row, loads and visits of many rows.
+ * statement: a log batch that ends before an unreadable row, loads of many rows, a history cursor
+ * closed half-way.
  */
 class StreamedReadTest {
 
@@ -107,7 +109,7 @@ class StreamedReadTest {
     }
 
     private static List<Long> range(int count) {
-      return java.util.stream.LongStream.range(0, count).boxed().toList();
+      return LongStream.range(0, count).boxed().toList();
     }
   }
 

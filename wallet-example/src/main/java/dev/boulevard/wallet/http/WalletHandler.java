@@ -53,20 +53,24 @@ final class WalletHandler implements HttpHandler {
    * history cannot be read a 409 naming the event, anything else a logged 500.
    */
   private void failed(HttpExchange exchange, RuntimeException e) throws IOException {
-    boolean away = StorageFailures.isTransient(e);
-    Optional<ApiException> history = away ? Optional.empty() : UnreadableHistory.describe(e);
-    if (away || history.isPresent()) {
-      // One line, no trace: while the database is down every request would print one.
-      LOG.warn("Refused {} {}: {}", exchange.getRequestMethod(), path(exchange), e.toString());
-      if (away) {
-        responses.storageUnavailable(exchange);
-      } else {
-        responses.error(exchange, history.get());
-      }
+    if (StorageFailures.isTransient(e)) {
+      refused(exchange, e);
+      responses.storageUnavailable(exchange);
+      return;
+    }
+    Optional<ApiException> history = UnreadableHistory.describe(e);
+    if (history.isPresent()) {
+      refused(exchange, e);
+      responses.error(exchange, history.get());
       return;
     }
     LOG.error("Failed to handle {} {}", exchange.getRequestMethod(), path(exchange), e);
     responses.internalError(exchange);
+  }
+
+  /** Logs a refusal in one line, no trace: while the database is down every request has one. */
+  private static void refused(HttpExchange exchange, RuntimeException e) {
+    LOG.warn("Refused {} {}: {}", exchange.getRequestMethod(), path(exchange), e.toString());
   }
 
   private static String path(HttpExchange exchange) {

@@ -1,11 +1,17 @@
 package dev.boulevard.readmodel;
 
+import dev.boulevard.readmodel.spi.Outbox;
+import dev.boulevard.readmodel.spi.ProjectionStore;
 import java.util.function.Supplier;
 
 /**
- * Where read models are stored: a factory of repositories by name, and the transaction they share.
+ * Where read models are stored: a factory of repositories by name, the transaction they share, and
+ * the checkpoint store and outbox that the projection and process-manager runtimes keep beside
+ * them.
  *
- * <p>Implementations are thread-safe.
+ * <p>A storage of your own passes the contract suites in es-readmodel's test-jar ({@code
+ * ReadModelRepositoryContract}, {@code ProjectionsContract}, {@code SagasContract}).
+ * Implementations are thread-safe.
  */
 public interface ReadModelStorage {
 
@@ -45,4 +51,41 @@ public interface ReadModelStorage {
 
   /** {@return whether {@link #inTransaction} makes writes atomic} */
   boolean isTransactional();
+
+  /**
+   * Returns the store in which tracking projections keep their checkpoints, parks and decisions,
+   * beside this storage's read models, creating it if needed; the same name gives the same store.
+   *
+   * @param name the store's name: a table name where the storage has tables
+   * @return the store, whose writes join this storage's {@link #inTransaction transaction}
+   * @throws IllegalArgumentException if the name is not valid for this storage
+   */
+  ProjectionStore projectionStore(String name);
+
+  /**
+   * Returns the outbox in which process managers' commands wait to be delivered, creating it if
+   * needed; the same name gives the same outbox.
+   *
+   * @param name the outbox's name: a table name where the storage has tables
+   * @return the outbox, whose writes join this storage's {@link #inTransaction transaction}
+   * @throws IllegalArgumentException if the name is not valid for this storage
+   */
+  Outbox outbox(String name);
+
+  /**
+   * {@return whether what this storage keeps, read models, checkpoints and outbox, outlives the
+   * process}: the runtimes say at start, in the log and in their status, when it does not
+   */
+  boolean isDurable();
+
+  /**
+   * Tells whether a failure is this storage's own and likely passes by itself, such as a lost
+   * connection or a deadlock: the runtimes wait such a failure out instead of blaming the event.
+   *
+   * @param failure a failure thrown while this storage was in use
+   * @return whether it is transient; false unless the storage knows better
+   */
+  default boolean isTransient(Throwable failure) {
+    return false;
+  }
 }

@@ -2,7 +2,6 @@ package dev.boulevard.eventstore.jdbc;
 
 import dev.boulevard.auditing.CommandLogEntry;
 import dev.boulevard.auditing.CommandLogEntry.Outcome;
-import dev.boulevard.eventstore.jdbc.internal.TableName;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

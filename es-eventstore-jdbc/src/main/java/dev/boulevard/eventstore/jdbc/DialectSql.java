@@ -1,7 +1,6 @@
 package dev.boulevard.eventstore.jdbc;
 
 import dev.boulevard.eventstore.Checkpoint;
-import dev.boulevard.eventstore.jdbc.internal.TableName;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,6 @@
 package dev.boulevard.eventstore.jdbc;
 
 import dev.boulevard.eventstore.EventStoreException;
-import dev.boulevard.eventstore.jdbc.internal.TableName;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,5 @@
 package dev.boulevard.eventstore.jdbc;
 
-import dev.boulevard.eventstore.jdbc.internal.TableName;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
 import java.time.Duration;
 import java.util.Objects;

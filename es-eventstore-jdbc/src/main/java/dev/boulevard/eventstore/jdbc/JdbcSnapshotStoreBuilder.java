@@ -1,7 +1,6 @@
 package dev.boulevard.eventstore.jdbc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.boulevard.eventstore.jdbc.internal.TableName;
 import dev.boulevard.serializer.EventTypeRegistry;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
 import java.util.Objects;

@@ -1,7 +1,6 @@
 package dev.boulevard.eventstore.jdbc;
 
 import dev.boulevard.eventstore.EventStoreException;
-import dev.boulevard.eventstore.jdbc.internal.TableName;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;

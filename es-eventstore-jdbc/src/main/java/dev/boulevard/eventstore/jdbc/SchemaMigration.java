@@ -1,6 +1,5 @@
 package dev.boulevard.eventstore.jdbc;
 
-import dev.boulevard.eventstore.jdbc.internal.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,5 @@
 package dev.boulevard.eventstore.jdbc;
 
-import dev.boulevard.eventstore.jdbc.internal.TableName;
-
 /** The statements of a snapshot table, and of its events table read together with it. */
 final class SnapshotSql {
 

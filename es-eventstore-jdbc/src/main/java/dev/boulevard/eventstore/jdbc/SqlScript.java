@@ -1,6 +1,5 @@
 package dev.boulevard.eventstore.jdbc;
 
-import dev.boulevard.eventstore.jdbc.internal.TableName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

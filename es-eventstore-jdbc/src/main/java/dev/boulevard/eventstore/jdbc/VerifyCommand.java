@@ -1,7 +1,6 @@
 package dev.boulevard.eventstore.jdbc;
 
 import dev.boulevard.BoulevardException;
-import dev.boulevard.eventstore.jdbc.internal.TableName;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
 import java.io.PrintStream;
 import java.util.Objects;

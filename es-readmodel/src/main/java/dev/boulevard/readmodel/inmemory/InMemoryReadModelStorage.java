@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.boulevard.readmodel.ReadModel;
 import dev.boulevard.readmodel.ReadModelRepository;
 import dev.boulevard.readmodel.ReadModelStorage;
-import dev.boulevard.readmodel.internal.ModelChecks;
+import dev.boulevard.readmodel.spi.ModelChecks;
+import dev.boulevard.readmodel.spi.Outbox;
+import dev.boulevard.readmodel.spi.ProjectionStore;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
 import java.util.Map;
 import java.util.Objects;
@@ -12,15 +14,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Keeps read models in memory, one {@link InMemoryReadModelRepository} per name; thread-safe.
+ * Keeps read models in memory, one {@link InMemoryReadModelRepository} per name, with the
+ * projections' checkpoints and the process managers' outboxes; thread-safe.
  *
  * <p>It is not transactional: {@link #inTransaction} just runs the work, and what the work saved
- * before it threw stays saved.
+ * before it threw stays saved. It is not {@link #isDurable durable}: everything it keeps is lost
+ * with the process, so projections start again from the beginning of the log at the next start.
  */
 public final class InMemoryReadModelStorage implements ReadModelStorage {
 
   private final ObjectMapper mapper;
   private final Map<String, Named> repositories = new ConcurrentHashMap<>();
+  private final Map<String, InMemoryProjectionStore> projectionStores = new ConcurrentHashMap<>();
+  private final Map<String, InMemoryOutbox> outboxes = new ConcurrentHashMap<>();
 
   private InMemoryReadModelStorage(ObjectMapper mapper) {
     this.mapper = mapper;
@@ -84,6 +90,40 @@ public final class InMemoryReadModelStorage implements ReadModelStorage {
   @Override
   public boolean isTransactional() {
     return false;
+  }
+
+  /**
+   * Returns the projection store kept under a name, the same one for the same name.
+   *
+   * @throws IllegalArgumentException if the name is blank
+   */
+  @Override
+  public ProjectionStore projectionStore(String name) {
+    return projectionStores.computeIfAbsent(
+        requireStoreName(name), n -> new InMemoryProjectionStore());
+  }
+
+  /**
+   * Returns the outbox kept under a name, the same one for the same name.
+   *
+   * @throws IllegalArgumentException if the name is blank
+   */
+  @Override
+  public Outbox outbox(String name) {
+    return outboxes.computeIfAbsent(requireStoreName(name), n -> new InMemoryOutbox());
+  }
+
+  /** {@return false: everything is lost with the process} */
+  @Override
+  public boolean isDurable() {
+    return false;
+  }
+
+  private static String requireStoreName(String name) {
+    if (Objects.requireNonNull(name, "name").isBlank()) {
+      throw new IllegalArgumentException("A projection store's or outbox's name must not be blank");
+    }
+    return name;
   }
 
   /** A repository and the type it was created for. */

@@ -2,7 +2,7 @@ package dev.boulevard.readmodel.projection;
 
 import dev.boulevard.readmodel.ReadModel;
 import dev.boulevard.readmodel.ReadModelRepository;
-import dev.boulevard.readmodel.internal.ModelChecks;
+import dev.boulevard.readmodel.spi.ModelChecks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.boulevard.readmodel.projection;
 
 import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.LoggedMessage;
+import dev.boulevard.readmodel.spi.ProjectionStore;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,7 +120,7 @@ final class BatchRun {
     if (Failures.isFatal(e)) {
       throw (VirtualMachineError) e;
     }
-    if (Failures.isTransient(e) && e instanceof RuntimeException storage) {
+    if (worker.settings.storage().isTransient(e) && e instanceof RuntimeException storage) {
       return storage; // the storage's connection, not the event: waited out by the worker
     }
     failure[0] = i;
@@ -137,11 +138,11 @@ final class BatchRun {
    * Writes the cached models; a failure that is not the storage's to wait out ends the transaction
    * with {@link CacheFailed}, so that the batch runs again without the cache.
    */
-  private static void flush(BatchCache cache) {
+  private void flush(BatchCache cache) {
     try {
       cache.flush();
     } catch (RuntimeException e) {
-      if (Failures.isTransient(e)) {
+      if (worker.settings.storage().isTransient(e)) {
         throw e;
       }
       throw new CacheFailed(e);

@@ -1,6 +1,9 @@
 package dev.boulevard.readmodel.projection;
 
 import dev.boulevard.eventstore.Checkpoint;
+import dev.boulevard.readmodel.spi.ParkedEvent;
+import dev.boulevard.readmodel.spi.ProjectionDecision;
+import dev.boulevard.readmodel.spi.ProjectionStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

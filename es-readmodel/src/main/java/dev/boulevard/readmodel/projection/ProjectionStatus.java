@@ -1,6 +1,7 @@
 package dev.boulevard.readmodel.projection;
 
 import dev.boulevard.eventstore.Checkpoint;
+import dev.boulevard.readmodel.spi.ParkedEvent;
 import java.util.Optional;
 
 /**

@@ -5,7 +5,8 @@ import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.readmodel.ReadModel;
 import dev.boulevard.readmodel.ReadModelRepository;
 import dev.boulevard.readmodel.ReadModelStorage;
-import dev.boulevard.readmodel.jdbc.JdbcReadModelStorage;
+import dev.boulevard.readmodel.spi.ProjectionDecision;
+import dev.boulevard.readmodel.spi.ProjectionStore;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,10 +56,7 @@ public final class Projections implements AutoCloseable {
   private boolean started;
 
   Projections(ProjectionsBuilder builder) {
-    ProjectionStore store =
-        builder.storage instanceof JdbcReadModelStorage jdbc
-            ? new JdbcProjectionStore(jdbc, builder.stateTable)
-            : InMemoryProjectionStore.of(builder.storage);
+    ProjectionStore store = builder.storage.projectionStore(builder.stateTable);
     this.settings =
         new ProjectionWorker.Settings(
             builder.log, builder.storage, store, builder.retry, builder.batchSize, builder.clock);

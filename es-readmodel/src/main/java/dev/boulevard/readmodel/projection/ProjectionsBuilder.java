@@ -1,7 +1,6 @@
 package dev.boulevard.readmodel.projection;
 
 import dev.boulevard.eventstore.GlobalEventLog;
-import dev.boulevard.eventstore.jdbc.internal.TableName;
 import dev.boulevard.readmodel.ReadModelStorage;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -98,7 +97,7 @@ public final class ProjectionsBuilder {
    * @return this builder
    */
   public ProjectionsBuilder stateTable(String table) {
-    this.stateTable = TableName.check(table);
+    this.stateTable = Objects.requireNonNull(table, "table");
     return this;
   }
 

@@ -1,5 +1,6 @@
 package dev.boulevard.readmodel.projection;
 
+import dev.boulevard.readmodel.spi.ParkedEvent;
 import java.time.Duration;
 import java.util.Optional;
 

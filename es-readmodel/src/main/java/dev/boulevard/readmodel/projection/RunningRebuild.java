@@ -1,6 +1,7 @@
 package dev.boulevard.readmodel.projection;
 
 import dev.boulevard.eventstore.GlobalEventLog;
+import dev.boulevard.readmodel.spi.ParkedEvent;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;

@@ -2,6 +2,7 @@ package dev.boulevard.readmodel.saga;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.boulevard.readmodel.spi.OutboxEntry;
 import dev.boulevard.serializer.EventTypeRegistry;
 
 /**

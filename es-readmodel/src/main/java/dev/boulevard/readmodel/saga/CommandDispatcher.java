@@ -2,6 +2,8 @@ package dev.boulevard.readmodel.saga;
 
 import dev.boulevard.commandhandling.CommandBus;
 import dev.boulevard.readmodel.projection.RetryPolicy;
+import dev.boulevard.readmodel.spi.Outbox;
+import dev.boulevard.readmodel.spi.OutboxEntry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,6 +6,8 @@ import dev.boulevard.correlation.Causation;
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.readmodel.Projector;
 import dev.boulevard.readmodel.ReadModelRepository;
+import dev.boulevard.readmodel.spi.Outbox;
+import dev.boulevard.readmodel.spi.OutboxEntry;
 import dev.boulevard.saga.ProcessAction;
 import dev.boulevard.saga.ProcessManager;
 import dev.boulevard.saga.Reaction;
@@ -78,7 +80,7 @@ final class SagaProjector<S> extends Projector {
 
   private OutboxEntry entry(
       String correlation, String key, Instant dueAt, Object command, Causation causation) {
-    JdbcOutbox.micros(dueAt); // fails now, before anything is written, if it cannot be stored
+    Outbox.requireStorable(dueAt); // fails now, before anything is written, if it cannot be kept
     CommandCodec.Encoded encoded = codec.encode(command);
     return new OutboxEntry(
         0,

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.boulevard.commandhandling.CommandBus;
 import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.readmodel.ReadModelStorage;
-import dev.boulevard.readmodel.jdbc.JdbcReadModelStorage;
 import dev.boulevard.readmodel.projection.ProjectionStatus;
 import dev.boulevard.readmodel.projection.Projections;
 import dev.boulevard.readmodel.projection.ProjectionsBuilder;
 import dev.boulevard.readmodel.projection.TrackingProjection;
+import dev.boulevard.readmodel.spi.Outbox;
+import dev.boulevard.readmodel.spi.OutboxEntry;
 import dev.boulevard.saga.ProcessManager;
 import dev.boulevard.serializer.EventTypeRegistry;
 import java.time.Clock;
@@ -65,10 +66,7 @@ public final class Sagas implements AutoCloseable {
   Sagas(SagasBuilder builder) {
     this.mapper = builder.mapper;
     this.clock = builder.clock;
-    this.outbox =
-        builder.storage instanceof JdbcReadModelStorage jdbc
-            ? new JdbcOutbox(jdbc, builder.outboxTable)
-            : InMemoryOutbox.of(builder.storage, builder.outboxTable);
+    this.outbox = builder.storage.outbox(builder.outboxTable);
     var codec = new CommandCodec(builder.commandTypes, builder.mapper);
     this.dispatcher =
         new CommandDispatcher(

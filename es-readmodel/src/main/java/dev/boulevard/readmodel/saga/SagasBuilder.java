@@ -3,7 +3,6 @@ package dev.boulevard.readmodel.saga;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.boulevard.commandhandling.CommandBus;
 import dev.boulevard.eventstore.GlobalEventLog;
-import dev.boulevard.eventstore.jdbc.internal.TableName;
 import dev.boulevard.readmodel.ReadModelStorage;
 import dev.boulevard.readmodel.projection.RetryPolicy;
 import dev.boulevard.saga.ProcessManager;
@@ -89,8 +88,8 @@ public final class SagasBuilder {
    * @return this builder
    */
   public SagasBuilder tables(String stateTable, String outboxTable) {
-    this.stateTable = TableName.check(stateTable);
-    this.outboxTable = TableName.check(outboxTable);
+    this.stateTable = Objects.requireNonNull(stateTable, "stateTable");
+    this.outboxTable = Objects.requireNonNull(outboxTable, "outboxTable");
     return this;
   }
 

@@ -11,6 +11,8 @@ import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.readmodel.ReadModelException;
 import dev.boulevard.readmodel.ReadModelRepository;
+import dev.boulevard.readmodel.spi.ParkedEvent;
+import dev.boulevard.readmodel.spi.ProjectionDecision;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

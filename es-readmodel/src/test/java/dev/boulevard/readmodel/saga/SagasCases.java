@@ -3,9 +3,10 @@ package dev.boulevard.readmodel.saga;
 import static dev.boulevard.eventstore.contract.ContractMessages.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.boulevard.readmodel.projection.ParkedEvent;
 import dev.boulevard.readmodel.projection.RetryPolicy;
 import dev.boulevard.readmodel.saga.AccountWatch.Welcome;
+import dev.boulevard.readmodel.spi.OutboxEntry;
+import dev.boulevard.readmodel.spi.ParkedEvent;
 import dev.boulevard.serializer.EventTypeRegistry;
 import java.time.Duration;
 import java.util.HashSet;

@@ -3,9 +3,9 @@ package dev.boulevard.wallet.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.boulevard.eventstore.jdbc.ReliabilityReport;
-import dev.boulevard.readmodel.projection.ParkedEvent;
 import dev.boulevard.readmodel.projection.ProjectionState;
 import dev.boulevard.readmodel.projection.ProjectionStatus;
+import dev.boulevard.readmodel.spi.ParkedEvent;
 import dev.boulevard.wallet.http.CorruptEvents.Corruption;
 import dev.boulevard.wallet.http.WalletClient.Answer;
 import java.util.LinkedHashMap;

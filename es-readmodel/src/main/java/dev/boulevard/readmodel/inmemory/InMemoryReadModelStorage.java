@@ -95,35 +95,30 @@ public final class InMemoryReadModelStorage implements ReadModelStorage {
   /**
    * Returns the projection store kept under a name, the same one for the same name.
    *
-   * @throws IllegalArgumentException if the name is blank
+   * @throws IllegalArgumentException if the name is not valid, as {@link
+   *     ModelChecks#requireStoreName} checks it
    */
   @Override
   public ProjectionStore projectionStore(String name) {
     return projectionStores.computeIfAbsent(
-        requireStoreName(name), n -> new InMemoryProjectionStore());
+        ModelChecks.requireStoreName(name), n -> new InMemoryProjectionStore());
   }
 
   /**
    * Returns the outbox kept under a name, the same one for the same name.
    *
-   * @throws IllegalArgumentException if the name is blank
+   * @throws IllegalArgumentException if the name is not valid, as {@link
+   *     ModelChecks#requireStoreName} checks it
    */
   @Override
   public Outbox outbox(String name) {
-    return outboxes.computeIfAbsent(requireStoreName(name), n -> new InMemoryOutbox());
+    return outboxes.computeIfAbsent(ModelChecks.requireStoreName(name), n -> new InMemoryOutbox());
   }
 
   /** {@return false: everything is lost with the process} */
   @Override
   public boolean isDurable() {
     return false;
-  }
-
-  private static String requireStoreName(String name) {
-    if (Objects.requireNonNull(name, "name").isBlank()) {
-      throw new IllegalArgumentException("A projection store's or outbox's name must not be blank");
-    }
-    return name;
   }
 
   /** A repository and the type it was created for. */

@@ -2,6 +2,7 @@ package dev.boulevard.readmodel.projection;
 
 import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.readmodel.ReadModelStorage;
+import dev.boulevard.readmodel.spi.ModelChecks;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -97,7 +98,7 @@ public final class ProjectionsBuilder {
    * @return this builder
    */
   public ProjectionsBuilder stateTable(String table) {
-    this.stateTable = Objects.requireNonNull(table, "table");
+    this.stateTable = ModelChecks.requireStoreName(table);
     return this;
   }
 

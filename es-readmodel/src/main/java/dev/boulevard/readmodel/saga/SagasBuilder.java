@@ -5,6 +5,7 @@ import dev.boulevard.commandhandling.CommandBus;
 import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.readmodel.ReadModelStorage;
 import dev.boulevard.readmodel.projection.RetryPolicy;
+import dev.boulevard.readmodel.spi.ModelChecks;
 import dev.boulevard.saga.ProcessManager;
 import dev.boulevard.serializer.EventTypeRegistry;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
@@ -88,8 +89,8 @@ public final class SagasBuilder {
    * @return this builder
    */
   public SagasBuilder tables(String stateTable, String outboxTable) {
-    this.stateTable = Objects.requireNonNull(stateTable, "stateTable");
-    this.outboxTable = Objects.requireNonNull(outboxTable, "outboxTable");
+    this.stateTable = ModelChecks.requireStoreName(stateTable);
+    this.outboxTable = ModelChecks.requireStoreName(outboxTable);
     return this;
   }
 

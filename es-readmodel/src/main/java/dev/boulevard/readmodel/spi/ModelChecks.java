@@ -31,18 +31,37 @@ public final class ModelChecks {
    *     starting with a letter or underscore, or ends in {@value #FIELDS_SUFFIX} in any case
    */
   public static String requireName(String name) {
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException(
-          "A read model's name is 1 to 40 letters, digits or underscores, not starting with a"
-              + " digit; got '"
-              + name
-              + "'");
-    }
+    requireTableName(name, "A read model's name");
     if (name.toLowerCase(Locale.ROOT).endsWith(FIELDS_SUFFIX)) {
       throw new IllegalArgumentException(
           "A read model's name cannot end in '"
               + FIELDS_SUFFIX
               + "', which would name the index table of another read model; got '"
+              + name
+              + "'");
+    }
+    return name;
+  }
+
+  /**
+   * Checks the name of a projection store or outbox, which every storage accepts alike so that
+   * settings that work in memory work on a database too: a table name there.
+   *
+   * @param name the name
+   * @return the name, unchanged
+   * @throws IllegalArgumentException if it is null, or not 1 to 40 letters, digits or underscores
+   *     starting with a letter or underscore
+   */
+  public static String requireStoreName(String name) {
+    return requireTableName(name, "The name of a projection store or outbox");
+  }
+
+  private static String requireTableName(String name, String what) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          what
+              + " is a table name: 1 to 40 letters, digits or underscores, not starting with a"
+              + " digit; got '"
               + name
               + "'");
     }

@@ -14,6 +14,8 @@ public interface CommandBus {
    * Dispatches a command to the subscribed handlers that handle its type.
    *
    * @param command the command
+   * @return what the command, and the commands it queued, appended through event-sourcing
+   *     repositories; {@link DispatchResult#none()} for a command that a bus only queued or records
    */
-  void dispatch(Object command);
+  DispatchResult dispatch(Object command);
 }

@@ -4,7 +4,7 @@ import dev.boulevard.correlation.Causation;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs commands one at a time per thread: a command dispatched on a thread that is already running
@@ -21,67 +21,69 @@ import java.util.function.Consumer;
 final class CommandQueue {
 
   private final ThreadLocal<Deque<Queued>> pending = new ThreadLocal<>();
-  private final Consumer<Object> handling;
+  private final Function<Object, DispatchResult> handling;
 
   /**
    * Creates a queue.
    *
-   * @param handling runs one command now
+   * @param handling runs one command now and says what it appended
    */
-  CommandQueue(Consumer<Object> handling) {
+  CommandQueue(Function<Object, DispatchResult> handling) {
     this.handling = Objects.requireNonNull(handling, "handling");
   }
 
-  /** Runs the command now, or after the current one if this thread is running one already. */
-  void dispatch(Object command) {
+  /**
+   * Runs the command now, or after the current one if this thread is running one already.
+   *
+   * @return what the command and the commands queued meanwhile appended, or {@link
+   *     DispatchResult#none()} if the command was queued
+   */
+  DispatchResult dispatch(Object command) {
     var queued = new Queued(command, Causation.current().orElse(null));
     Deque<Queued> queue = pending.get();
     if (queue != null) {
       queue.addLast(queued);
-      return;
+      return DispatchResult.none();
     }
     queue = new ArrayDeque<>();
     queue.addLast(queued);
     pending.set(queue);
-    Throwable failure = null;
+    var outcome = new Outcome();
     try {
       for (Queued next = queue.pollFirst(); next != null; next = queue.pollFirst()) {
-        failure = runCollecting(next, queue, failure);
+        runCollecting(next, queue, outcome);
       }
     } finally {
       pending.remove();
     }
-    if (failure != null) {
-      throw sneakyThrow(failure);
+    if (outcome.failure != null) {
+      throw sneakyThrow(outcome.failure);
     }
+    return outcome.result;
   }
 
-  private Throwable runCollecting(Queued queued, Deque<Queued> queue, Throwable earlier) {
+  private void runCollecting(Queued queued, Deque<Queued> queue, Outcome outcome) {
     int queuedBefore = queue.size();
     try {
-      run(queued);
-      return earlier;
+      outcome.result = outcome.result.and(run(queued));
     } catch (Throwable e) {
       // Only this command's own follow-ups were added to the end of the queue while it ran.
       while (queue.size() > queuedBefore) {
         queue.pollLast();
       }
-      if (earlier == null) {
-        return e;
+      if (outcome.failure == null) {
+        outcome.failure = e;
+      } else if (outcome.failure != e) {
+        outcome.failure.addSuppressed(e);
       }
-      if (earlier != e) {
-        earlier.addSuppressed(e);
-      }
-      return earlier;
     }
   }
 
-  private void run(Queued queued) {
+  private DispatchResult run(Queued queued) {
     if (queued.causation() == null) {
-      handling.accept(queued.command());
-    } else {
-      queued.causation().runWith(() -> handling.accept(queued.command()));
+      return handling.apply(queued.command());
     }
+    return queued.causation().callWith(() -> handling.apply(queued.command()));
   }
 
   /**
@@ -91,6 +93,12 @@ final class CommandQueue {
   @SuppressWarnings("unchecked")
   static <T extends Throwable> RuntimeException sneakyThrow(Throwable failure) throws T {
     throw (T) failure;
+  }
+
+  /** What the commands of one outermost dispatch appended so far, and the first failure. */
+  private static final class Outcome {
+    private DispatchResult result = DispatchResult.none();
+    private Throwable failure;
   }
 
   /** A command waiting to run, with the causation current when it was queued, or null if none. */

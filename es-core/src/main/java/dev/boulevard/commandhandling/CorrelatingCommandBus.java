@@ -48,12 +48,14 @@ public final class CorrelatingCommandBus implements CommandBus {
     delegate.subscribe(handler);
   }
 
-  /** Dispatches the command with a new causation that names it as the cause. */
+  /**
+   * {@return what the wrapped bus returned, once it dispatched the command with a new causation}
+   */
   @Override
-  public void dispatch(Object command) {
+  public DispatchResult dispatch(Object command) {
     Objects.requireNonNull(command, "command");
     String commandId = ids.get();
     String correlationId = Causation.current().map(Causation::correlationId).orElse(commandId);
-    new Causation(correlationId, commandId).runWith(() -> delegate.dispatch(command));
+    return new Causation(correlationId, commandId).callWith(() -> delegate.dispatch(command));
   }
 }

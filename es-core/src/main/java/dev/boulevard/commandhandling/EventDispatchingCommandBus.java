@@ -57,22 +57,27 @@ public final class EventDispatchingCommandBus implements CommandBus {
 
   /**
    * Dispatches the command to the wrapped bus, or queues it, and announces its outcome once run.
+   *
+   * @return what the wrapped bus returned for the command and for the commands queued meanwhile, or
+   *     {@link DispatchResult#none()} if the command was queued
    */
   @Override
-  public void dispatch(Object command) {
-    queue.dispatch(Objects.requireNonNull(command, "command"));
+  public DispatchResult dispatch(Object command) {
+    return queue.dispatch(Objects.requireNonNull(command, "command"));
   }
 
-  private void dispatchAndAnnounce(Object command) {
+  private DispatchResult dispatchAndAnnounce(Object command) {
     Instant dispatchedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     long start = System.nanoTime();
+    DispatchResult result;
     try {
-      delegate.dispatch(command);
+      result = delegate.dispatch(command);
     } catch (Throwable e) {
       announceFailure(new CommandFailed(command, e, dispatchedAt, since(start)));
       throw CommandQueue.sneakyThrow(e);
     }
     dispatcher.dispatch(new CommandSucceeded(command, dispatchedAt, since(start)));
+    return result;
   }
 
   private void announceFailure(CommandFailed failed) {

@@ -1,5 +1,6 @@
 package dev.boulevard.commandhandling;
 
+import dev.boulevard.internal.AppendLedger;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +15,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * was queued. If a command fails, the commands it queued are dropped, since a failed command
  * records nothing, nor do its follow-ups; commands queued by commands that succeeded still run, and
  * the outermost dispatch throws the first failure as is, later ones added as suppressed.
+ *
+ * <p>A dispatch returns what was stored: each save through an {@link
+ * dev.boulevard.eventsourcing.EventSourcingRepository} made while a handler runs (directly or
+ * through a repository that wraps one) is collected for the outermost dispatch on that thread,
+ * commands queued meanwhile included, so the caller can wait for the projections to take in the
+ * {@link DispatchResult#position()}.
  *
  * <p>Thread-safe: different threads dispatch concurrently, each with a queue of its own, and
  * handlers may be subscribed at any time.
@@ -35,14 +42,21 @@ public final class SimpleCommandBus implements CommandBus {
    * Dispatches a command to every subscribed handler that handles its type.
    *
    * @param command the command
+   * @return what the command and the commands it queued appended through event-sourcing
+   *     repositories while their handlers ran; {@link DispatchResult#none()} when called from
+   *     inside a handler, as the command is then only queued
    * @throws CommandNotHandledException if no subscribed handler handles the command's type
    */
   @Override
-  public void dispatch(Object command) {
-    queue.dispatch(Objects.requireNonNull(command, "command"));
+  public DispatchResult dispatch(Object command) {
+    return queue.dispatch(Objects.requireNonNull(command, "command"));
   }
 
-  private void handleNow(Object command) {
+  private DispatchResult handleNow(Object command) {
+    return new DispatchResult(AppendLedger.collect(() -> handleByAll(command)));
+  }
+
+  private void handleByAll(Object command) {
     Class<?> type = command.getClass();
     boolean handled = false;
     for (CommandHandler handler : handlers) {

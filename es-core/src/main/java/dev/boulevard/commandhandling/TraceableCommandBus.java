@@ -42,14 +42,18 @@ public final class TraceableCommandBus implements CommandBus {
     delegate.subscribe(handler);
   }
 
-  /** Records the command, then dispatches it to the wrapped bus, if there is one. */
+  /**
+   * Records the command, then dispatches it to the wrapped bus, if there is one.
+   *
+   * @return what the wrapped bus returned, or {@link DispatchResult#none()} if there is none
+   */
   @Override
-  public void dispatch(Object command) {
+  public DispatchResult dispatch(Object command) {
     Objects.requireNonNull(command, "command");
     synchronized (recorded) {
       recorded.add(command);
     }
-    delegate.dispatch(command);
+    return delegate.dispatch(command);
   }
 
   /** {@return the commands dispatched so far, in order} */
@@ -80,6 +84,8 @@ public final class TraceableCommandBus implements CommandBus {
     public void subscribe(CommandHandler handler) {}
 
     @Override
-    public void dispatch(Object command) {}
+    public DispatchResult dispatch(Object command) {
+      return DispatchResult.none();
+    }
   }
 }

@@ -4,8 +4,10 @@ import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.domain.Metadata;
 import dev.boulevard.eventhandling.EventBus;
+import dev.boulevard.eventstore.AppendResult;
 import dev.boulevard.eventstore.EventStore;
 import dev.boulevard.eventstore.EventStreamNotFoundException;
+import dev.boulevard.internal.AppendLedger;
 import dev.boulevard.repository.AggregateNotFoundException;
 import dev.boulevard.repository.AsOf;
 import dev.boulevard.repository.TimeTravelRepository;
@@ -113,6 +115,10 @@ public final class EventSourcingRepository<A extends EventSourcedAggregateRoot<?
   /**
    * {@inheritDoc}
    *
+   * <p>A save made while a {@link dev.boulevard.commandhandling.SimpleCommandBus} runs a command is
+   * also part of that dispatch's {@link dev.boulevard.commandhandling.DispatchResult}. An aggregate
+   * with no new events and no id yet is saved as {@code AppendResult.nothing("")}.
+   *
    * @throws IllegalArgumentException if the aggregate is not of this repository's class
    * @throws IllegalStateException if the aggregate has new events but no id, or a decorator changed
    *     the number, aggregate ids or playheads of the events to store
@@ -122,7 +128,7 @@ public final class EventSourcingRepository<A extends EventSourcedAggregateRoot<?
    *     failed; they must not be saved again, nor the command that recorded them retried
    */
   @Override
-  public void save(A aggregate) {
+  public AppendResult save(A aggregate) {
     Objects.requireNonNull(aggregate, "aggregate");
     if (!aggregateType.isInstance(aggregate)) {
       throw new IllegalArgumentException(
@@ -132,10 +138,10 @@ public final class EventSourcingRepository<A extends EventSourcedAggregateRoot<?
               + aggregate.getClass().getName());
     }
     List<?> events = aggregate.uncommittedEvents();
-    if (events.isEmpty()) {
-      return;
-    }
     String aggregateId = aggregate.aggregateId();
+    if (events.isEmpty()) {
+      return AppendResult.nothing(aggregateId == null ? "" : aggregateId);
+    }
     if (aggregateId == null) {
       throw new IllegalStateException(
           aggregate.getClass().getName()
@@ -145,11 +151,13 @@ public final class EventSourcingRepository<A extends EventSourcedAggregateRoot<?
     DomainEventStream stream =
         decorate(
             aggregateId, record(aggregateId, aggregate.playhead() - events.size() + 1, events));
-    eventStore.append(aggregateId, stream);
+    AppendResult appended = eventStore.append(aggregateId, stream);
+    AppendLedger.record(appended);
     aggregate.markCommitted();
     if (eventBus != null) {
       publish(aggregateId, stream);
     }
+    return appended;
   }
 
   private DomainEventStream decorate(String aggregateId, DomainEventStream recorded) {

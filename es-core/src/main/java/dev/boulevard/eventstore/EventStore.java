@@ -41,14 +41,17 @@ public interface EventStore {
    *
    * <p>Every message must belong to the given aggregate, and the playheads must follow each other
    * and the stored stream without gaps: the first is the stored stream's last plus one, or 0 for a
-   * new aggregate. Appending an empty stream does nothing.
+   * new aggregate. Appending an empty stream does nothing and returns {@link
+   * AppendResult#nothing(String)}.
    *
    * @param aggregateId the aggregate's id
    * @param stream the events to append
+   * @return the last playhead stored and the global position of the event stored at it, for the
+   *     caller to wait on readers of the log with
    * @throws DuplicatePlayheadException if a playhead is already taken: another writer won the race,
    *     and nothing of this stream was stored
    * @throws InvalidEventStreamException if the stream names another aggregate or its playheads
    *     leave a gap; nothing was stored
    */
-  void append(String aggregateId, DomainEventStream stream);
+  AppendResult append(String aggregateId, DomainEventStream stream);
 }

@@ -38,9 +38,10 @@ public final class TraceableEventStore implements EventStore {
 
   /** Appends through the wrapped store and, when tracing, records the stream once it is stored. */
   @Override
-  public void append(String aggregateId, DomainEventStream stream) {
-    delegate.append(aggregateId, stream);
+  public AppendResult append(String aggregateId, DomainEventStream stream) {
+    AppendResult appended = delegate.append(aggregateId, stream);
     recorder.record(stream);
+    return appended;
   }
 
   /** Starts recording appended events. */

@@ -1,5 +1,6 @@
 package dev.boulevard.repository;
 
+import dev.boulevard.eventstore.AppendResult;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,9 @@ public interface AggregateRepository<A> {
    * Saves what the aggregate changed since it was loaded or created, all or nothing.
    *
    * @param aggregate the aggregate to save
+   * @return what was appended: the aggregate's last playhead and the global position of its last
+   *     event, or {@link dev.boulevard.eventstore.AppendResult#nothing(String)} if it had no new
+   *     events
    */
-  void save(A aggregate);
+  AppendResult save(A aggregate);
 }

@@ -4,6 +4,7 @@ import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.eventsourcing.EventPublicationException;
 import dev.boulevard.eventsourcing.EventSourcedAggregateRoot;
 import dev.boulevard.eventsourcing.EventSourcingRepository;
+import dev.boulevard.eventstore.AppendResult;
 import dev.boulevard.repository.AggregateNotFoundException;
 import dev.boulevard.repository.AsOf;
 import dev.boulevard.repository.TimeTravelRepository;
@@ -156,17 +157,19 @@ public final class SnapshottingRepository<
    *     snapshot that is due
    */
   @Override
-  public void save(A aggregate) {
+  public AppendResult save(A aggregate) {
     Objects.requireNonNull(aggregate, "aggregate");
     int added = aggregate.uncommittedEvents().size();
     long before = aggregate.playhead() + 1 - added;
+    AppendResult appended;
     try {
-      events.save(aggregate);
+      appended = events.save(aggregate);
     } catch (EventPublicationException e) {
       snapshotIfDue(aggregate, before, added); // the events are stored
       throw e;
     }
     snapshotIfDue(aggregate, before, added);
+    return appended;
   }
 
   private Optional<A> rebuild(String aggregateId) {

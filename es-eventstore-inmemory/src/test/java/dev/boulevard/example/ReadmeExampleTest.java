@@ -2,6 +2,7 @@ package dev.boulevard.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.boulevard.commandhandling.DispatchResult;
 import dev.boulevard.commandhandling.SimpleCommandBus;
 import dev.boulevard.eventhandling.SimpleEventBus;
 import dev.boulevard.eventsourcing.AggregateFactory;
@@ -35,8 +36,9 @@ class ReadmeExampleTest {
     commandBus.subscribe(new BankAccountHandler(accounts));
 
     commandBus.dispatch(new OpenAccount("acc-1"));
-    commandBus.dispatch(new Deposit("acc-1", 100));
+    DispatchResult deposited = commandBus.dispatch(new Deposit("acc-1", 100));
 
+    assertThat(deposited.lastOf("acc-1").orElseThrow().lastPlayhead()).isEqualTo(1);
     assertThat(eventStore.load("acc-1").payloads())
         .containsExactly(new AccountOpened("acc-1"), new MoneyDeposited("acc-1", 100));
   }

@@ -52,13 +52,12 @@ class ReadmeReadModelExampleTest {
       projections.start();
       ReadModelRepository<AccountBalance> view = projections.readModel(model, AccountBalance.class);
 
-      eventStore.append(
-          "acc-1",
+      var stream =
           DomainEventStream.of(
               List.of(
                   message(0, new AccountOpened("acc-1", "Ada")),
-                  message(1, new MoneyDeposited("acc-1", 100)))));
-      long position = eventStore.head().position();
+                  message(1, new MoneyDeposited("acc-1", 100))));
+      long position = eventStore.append("acc-1", stream).position();
 
       assertThat(projections.awaitPosition(position, Duration.ofSeconds(5))).isTrue();
       assertThat(view.findBy("owner", "Ada"))

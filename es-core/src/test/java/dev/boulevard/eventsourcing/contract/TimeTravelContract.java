@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.boulevard.eventsourcing.AggregateFactory;
 import dev.boulevard.eventsourcing.EventSourcingRepository;
+import dev.boulevard.eventstore.AppendResult;
 import dev.boulevard.eventstore.DuplicatePlayheadException;
 import dev.boulevard.eventstore.EventStore;
 import dev.boulevard.repository.AggregateNotFoundException;
@@ -82,6 +83,31 @@ public abstract class TimeTravelContract {
 
   private static Instant recordedOn(int playhead) {
     return START.plus(STEP.multipliedBy(playhead));
+  }
+
+  @Test
+  void a_save_returns_the_last_playhead_it_stored_at_a_higher_position_than_the_save_before() {
+    var account = SnapshotAccount.open("a-1", "Zoë");
+    account.deposit(5);
+    AppendResult opened = repository.save(account);
+    account.deposit(7);
+    account.withdraw(2);
+
+    AppendResult moved = repository.save(account);
+
+    assertThat(opened.aggregateId()).isEqualTo("a-1");
+    assertThat(opened.lastPlayhead()).isEqualTo(1);
+    assertThat(moved.lastPlayhead()).isEqualTo(3);
+    assertThat(moved.position()).isGreaterThanOrEqualTo(opened.position() + 2);
+    assertThat(opened.position()).isPositive();
+  }
+
+  @Test
+  void a_save_without_new_events_returns_nothing() {
+    repository.save(SnapshotAccount.open("a-1", "Zoë"));
+    var account = repository.load("a-1");
+
+    assertThat(repository.save(account)).isEqualTo(AppendResult.nothing("a-1"));
   }
 
   @Test

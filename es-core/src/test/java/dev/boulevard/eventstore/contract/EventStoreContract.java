@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.domain.Metadata;
+import dev.boulevard.eventstore.AppendResult;
 import dev.boulevard.eventstore.DuplicatePlayheadException;
 import dev.boulevard.eventstore.EventStore;
 import dev.boulevard.eventstore.EventStreamNotFoundException;
@@ -92,6 +93,46 @@ public abstract class EventStoreContract {
 
     assertThat(store.load("account-1").messages())
         .containsExactlyElementsOf(concat(first, second).messages());
+  }
+
+  @Test
+  void an_append_returns_the_aggregate_and_its_last_playhead() {
+    AppendResult first = store.append("account-1", deposits("account-1", 0, 3));
+    AppendResult second = store.append("account-1", deposits("account-1", 3, 1));
+
+    assertThat(first.aggregateId()).isEqualTo("account-1");
+    assertThat(first.lastPlayhead()).isEqualTo(2);
+    assertThat(first.position()).isPositive();
+    assertThat(first.isEmpty()).isFalse();
+    assertThat(second.lastPlayhead()).isEqualTo(3);
+  }
+
+  @Test
+  void each_append_returns_a_position_past_the_previous_one_by_at_least_its_events() {
+    var streams =
+        List.of(
+            deposits("account-1", 0, 2),
+            deposits("account-2", 0, 1),
+            deposits("account-2", 1, 150), // more rows than one INSERT statement carries
+            deposits("account-1", 2, 1));
+    long previous = 0;
+
+    for (DomainEventStream stream : streams) {
+      String aggregateId = stream.messages().get(0).aggregateId();
+      long position = store.append(aggregateId, stream).position();
+
+      assertThat(position).isGreaterThanOrEqualTo(previous + stream.size());
+      previous = position;
+    }
+  }
+
+  @Test
+  void an_append_of_nothing_returns_nothing_for_the_aggregate() {
+    store.append("account-1", deposits("account-1", 0, 2));
+
+    assertThat(store.append("account-1", DomainEventStream.empty()))
+        .isEqualTo(AppendResult.nothing("account-1"));
+    assertThat(store.append("account-2", DomainEventStream.empty()).position()).isZero();
   }
 
   @Test

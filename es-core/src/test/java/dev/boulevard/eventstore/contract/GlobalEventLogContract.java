@@ -64,6 +64,18 @@ public abstract class GlobalEventLogContract<S extends EventStore & GlobalEventL
   }
 
   @Test
+  void an_append_returns_the_checkpoint_at_which_the_log_reads_its_last_event() {
+    append("a", deposits("a", 0, 1));
+    var stream = deposits("b", 0, 3);
+
+    var appended = store.append("b", stream);
+
+    var logged = store.read(Checkpoint.beginning(), 100);
+    assertThat(appended.checkpoint()).isEqualTo(logged.get(logged.size() - 1).checkpoint());
+    assertThat(store.checkpointAt(appended.position())).contains(appended.checkpoint());
+  }
+
+  @Test
   void reads_only_the_events_after_the_checkpoint() {
     appendAcrossAggregates(3);
     var third = store.read(Checkpoint.beginning(), 3).get(2);

@@ -2,6 +2,7 @@ package dev.boulevard.eventstore.inmemory;
 
 import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.domain.DomainMessage;
+import dev.boulevard.eventstore.AppendResult;
 import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.Criteria;
 import dev.boulevard.eventstore.EventStore;
@@ -66,13 +67,17 @@ public final class InMemoryEventStore implements EventStore, EventStoreManagemen
     }
   }
 
-  /** Appends events to an aggregate's stream and to the global log, all or nothing. */
+  /**
+   * Appends events to an aggregate's stream and to the global log, all or nothing; the log's
+   * positions count its events from 1.
+   */
   @Override
-  public void append(String aggregateId, DomainEventStream stream) {
+  public AppendResult append(String aggregateId, DomainEventStream stream) {
     AppendChecks.requireAppendable(aggregateId, stream);
     if (stream.isEmpty()) {
-      return;
+      return AppendResult.nothing(aggregateId);
     }
+    long position;
     lock.writeLock().lock();
     try {
       var events = aggregates.get(aggregateId);
@@ -89,10 +94,13 @@ public final class InMemoryEventStore implements EventStore, EventStoreManagemen
       events.append(stream);
       log.addAll(stream.messages());
       headPosition = log.size();
+      position = headPosition;
     } finally {
       lock.writeLock().unlock();
     }
     signalAppended();
+    long lastPlayhead = stream.messages().get(stream.size() - 1).playhead();
+    return new AppendResult(aggregateId, lastPlayhead, Checkpoint.atPosition(position));
   }
 
   /**

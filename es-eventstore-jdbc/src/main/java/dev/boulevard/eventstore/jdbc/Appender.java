@@ -1,5 +1,6 @@
 package dev.boulevard.eventstore.jdbc;
 
+import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.DuplicatePlayheadException;
 import dev.boulevard.eventstore.EventStoreException;
 import dev.boulevard.eventstore.InvalidEventStreamException;
@@ -38,12 +39,13 @@ final class Appender {
    * <p>A failure to restore the connection's auto-commit mode never hides the failure of the
    * append, and never turns a committed append into a failed one: the events are stored.
    */
-  void insertInOwnTransaction(Connection connection, List<EventRows.Row> serialized)
+  Checkpoint insertInOwnTransaction(Connection connection, List<EventRows.Row> serialized)
       throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
+    Checkpoint last;
     try {
-      insert(connection, serialized);
+      last = insert(connection, serialized);
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       try {
@@ -63,9 +65,11 @@ final class Appender {
           serialized.get(0).aggregateId(),
           e);
     }
+    return last;
   }
 
-  void insert(Connection connection, List<EventRows.Row> serialized) throws SQLException {
+  /** Runs the append's statements and returns the checkpoint of the last row stored. */
+  Checkpoint insert(Connection connection, List<EventRows.Row> serialized) throws SQLException {
     if (sql.lockForAppend() != null) {
       try (PreparedStatement lock = connection.prepareStatement(sql.lockForAppend())) {
         lock.execute(); // the row lock is held until the transaction ends
@@ -73,19 +77,21 @@ final class Appender {
     }
     requireContinuation(connection, serialized.get(0));
     // One multi-row INSERT per chunk: one round trip, and less work for the server than a batch
-    // of single-row statements.
+    // of single-row statements. Each returns its rows' positions, in the same round trip.
+    Checkpoint last = Checkpoint.beginning();
     for (int from = 0; from < serialized.size(); from += DialectSql.MAX_ROWS_PER_INSERT) {
       List<EventRows.Row> chunk =
           serialized.subList(
               from, Math.min(serialized.size(), from + DialectSql.MAX_ROWS_PER_INSERT));
-      try (PreparedStatement insert = connection.prepareStatement(sql.insert(chunk.size()))) {
+      try (PreparedStatement insert = sql.prepareInsert(connection, chunk.size())) {
         int parameter = 1;
         for (EventRows.Row row : chunk) {
           parameter = rows.bind(insert, parameter, row);
         }
-        insert.executeUpdate();
+        last = sql.runInsert(insert);
       }
     }
+    return last;
   }
 
   /** Checks, inside the append's transaction, that the stream continues the stored one. */

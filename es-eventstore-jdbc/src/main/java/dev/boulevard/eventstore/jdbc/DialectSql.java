@@ -1,6 +1,7 @@
 package dev.boulevard.eventstore.jdbc;
 
 import dev.boulevard.eventstore.Checkpoint;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,10 +46,44 @@ abstract class DialectSql {
               + " (event_id, aggregate_id, playhead, event_type, payload, metadata, recorded_on,"
               + " event_version)"
               + " VALUES "
-              + String.join(", ", java.util.Collections.nCopies(rows, rowValues()));
+              + String.join(", ", java.util.Collections.nCopies(rows, rowValues()))
+              + returning();
       inserts[rows] = statement; // a benign race: every thread computes the same string
     }
     return statement;
+  }
+
+  /** {@return what an INSERT returns of its rows, where the database returns them as a query} */
+  String returning() {
+    return "";
+  }
+
+  /** {@return the INSERT of the given number of rows, prepared to give back their positions} */
+  PreparedStatement prepareInsert(Connection connection, int rows) throws SQLException {
+    return connection.prepareStatement(insert(rows), new String[] {"global_position"});
+  }
+
+  /**
+   * Runs a prepared INSERT, in its one round trip, and returns the checkpoint of the row it stored
+   * last: the one with the highest position.
+   */
+  Checkpoint runInsert(PreparedStatement insert) throws SQLException {
+    insert.executeUpdate();
+    try (ResultSet keys = insert.getGeneratedKeys()) {
+      return lastInserted(keys);
+    }
+  }
+
+  /** {@return the checkpoint of the row of highest position among those an INSERT returned} */
+  Checkpoint lastInserted(ResultSet rows) throws SQLException {
+    long position = 0;
+    while (rows.next()) {
+      position = Math.max(position, rows.getLong(1));
+    }
+    if (position == 0) {
+      throw new SQLException("The INSERT returned no global position");
+    }
+    return Checkpoint.atPosition(position);
   }
 
   /** {@return the parameters of one row of an INSERT} */

@@ -2,6 +2,7 @@ package dev.boulevard.eventstore.jdbc;
 
 import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.domain.DomainMessage;
+import dev.boulevard.eventstore.AppendResult;
 import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.Criteria;
 import dev.boulevard.eventstore.DuplicatePlayheadException;
@@ -138,17 +139,19 @@ public final class JdbcEventStore
 
   /** Appends the events in a transaction of their own, all or nothing. */
   @Override
-  public void append(String aggregateId, DomainEventStream stream) {
+  public AppendResult append(String aggregateId, DomainEventStream stream) {
     List<EventRows.Row> serialized = serialize(aggregateId, stream);
     if (serialized.isEmpty()) {
-      return;
+      return AppendResult.nothing(aggregateId);
     }
+    Checkpoint last;
     try (Connection connection = dataSource.getConnection()) {
-      appender.insertInOwnTransaction(connection, serialized);
+      last = appender.insertInOwnTransaction(connection, serialized);
     } catch (SQLException e) {
       throw appender.translate(aggregateId, serialized, e);
     }
     log.appended();
+    return appended(aggregateId, serialized, last);
   }
 
   /**
@@ -158,9 +161,11 @@ public final class JdbcEventStore
    * @param handle a Jdbi handle with an open transaction on this store's database
    * @param aggregateId the aggregate's id
    * @param stream the events to append
+   * @return the last playhead stored and its global position, which readers of the log reach once
+   *     the caller commits; {@link AppendResult#nothing(String)} for an empty stream
    * @throws DuplicatePlayheadException if a playhead is already taken; the caller must roll back
    */
-  public void append(Handle handle, String aggregateId, DomainEventStream stream) {
+  public AppendResult append(Handle handle, String aggregateId, DomainEventStream stream) {
     Objects.requireNonNull(handle, "handle");
     if (!handle.isInTransaction()) {
       throw new IllegalStateException(
@@ -168,14 +173,21 @@ public final class JdbcEventStore
     }
     List<EventRows.Row> serialized = serialize(aggregateId, stream);
     if (serialized.isEmpty()) {
-      return;
+      return AppendResult.nothing(aggregateId);
     }
+    Checkpoint last;
     try {
-      appender.insert(handle.getConnection(), serialized);
+      last = appender.insert(handle.getConnection(), serialized);
     } catch (SQLException | JdbiException e) {
       throw appender.translate(aggregateId, serialized, e);
     }
     log.appended();
+    return appended(aggregateId, serialized, last);
+  }
+
+  private static AppendResult appended(
+      String aggregateId, List<EventRows.Row> serialized, Checkpoint last) {
+    return new AppendResult(aggregateId, serialized.get(serialized.size() - 1).playhead(), last);
   }
 
   private List<EventRows.Row> serialize(String aggregateId, DomainEventStream stream) {
@@ -227,7 +239,8 @@ public final class JdbcEventStore
 
   /**
    * Finds the global position of a stored event, committed or not yet readable in the log, so that
-   * a caller can tell its clients which position to wait for.
+   * a caller can tell its clients which position to wait for. The writer of an event has no need of
+   * it: {@link #append} returns the position; this is for events that others stored.
    *
    * @param aggregateId the aggregate
    * @param playhead the event's playhead

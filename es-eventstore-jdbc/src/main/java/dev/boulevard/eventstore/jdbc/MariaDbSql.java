@@ -1,5 +1,7 @@
 package dev.boulevard.eventstore.jdbc;
 
+import dev.boulevard.eventstore.Checkpoint;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,6 +29,27 @@ final class MariaDbSql extends DialectSql {
   @Override
   int fetchSize(int rows) {
     return Math.min(rows, STREAMED_ROWS);
+  }
+
+  /**
+   * Returns the positions as a query, read back from the server, rather than as generated keys,
+   * which for a multi-row INSERT the server only reports the first of.
+   */
+  @Override
+  String returning() {
+    return " RETURNING global_position";
+  }
+
+  @Override
+  PreparedStatement prepareInsert(Connection connection, int rows) throws SQLException {
+    return connection.prepareStatement(insert(rows));
+  }
+
+  @Override
+  Checkpoint runInsert(PreparedStatement insert) throws SQLException {
+    try (ResultSet rows = insert.executeQuery()) {
+      return lastInserted(rows);
+    }
   }
 
   @Override

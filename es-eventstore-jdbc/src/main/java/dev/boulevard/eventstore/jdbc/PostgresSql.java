@@ -1,6 +1,7 @@
 package dev.boulevard.eventstore.jdbc;
 
 import dev.boulevard.eventstore.Checkpoint;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +21,37 @@ final class PostgresSql extends DialectSql {
   @Override
   String rowValues() {
     return "(?, ?, ?, ?, CAST(? AS JSONB), CAST(? AS JSONB), ?, ?)";
+  }
+
+  /** Returns each row's commit order, the writing transaction's id, with its position. */
+  @Override
+  String returning() {
+    return " RETURNING transaction_id::TEXT::BIGINT, global_position";
+  }
+
+  @Override
+  PreparedStatement prepareInsert(Connection connection, int rows) throws SQLException {
+    return connection.prepareStatement(insert(rows));
+  }
+
+  @Override
+  Checkpoint runInsert(PreparedStatement insert) throws SQLException {
+    try (ResultSet rows = insert.executeQuery()) {
+      return lastInserted(rows);
+    }
+  }
+
+  @Override
+  Checkpoint lastInserted(ResultSet rows) throws SQLException {
+    Checkpoint last = Checkpoint.beginning();
+    while (rows.next()) {
+      var inserted = new Checkpoint(rows.getLong(1), rows.getLong(2));
+      last = inserted.position() > last.position() ? inserted : last;
+    }
+    if (last.position() == 0) {
+      throw new SQLException("The INSERT returned no global position");
+    }
+    return last;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.boulevard.readmodel.jdbc;
 
 import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.domain.DomainMessage;
+import dev.boulevard.eventstore.AppendResult;
 import dev.boulevard.eventstore.EventStore;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
 import dev.boulevard.readmodel.Projector;
@@ -64,18 +65,19 @@ public final class InlineProjectingEventStore implements EventStore {
   /**
    * Appends the events and runs the projectors on them in one transaction.
    *
+   * @return what the wrapped store appended
    * @throws RuntimeException whatever the append or a projector threw; nothing is then stored
    */
   @Override
-  public void append(String aggregateId, DomainEventStream stream) {
+  public AppendResult append(String aggregateId, DomainEventStream stream) {
     Objects.requireNonNull(stream, "stream");
-    storage.inHandle(
+    return storage.inHandle(
         handle -> {
-          store.append(handle, aggregateId, stream);
+          AppendResult appended = store.append(handle, aggregateId, stream);
           for (DomainMessage message : stream) {
             projectors.forEach(projector -> projector.handle(message));
           }
-          return null;
+          return appended;
         });
   }
 }

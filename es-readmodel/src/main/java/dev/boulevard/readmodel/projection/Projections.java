@@ -2,6 +2,7 @@ package dev.boulevard.readmodel.projection;
 
 import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.GlobalEventLog;
+import dev.boulevard.eventstore.LogFollower;
 import dev.boulevard.readmodel.ReadModel;
 import dev.boulevard.readmodel.ReadModelRepository;
 import dev.boulevard.readmodel.ReadModelStorage;
@@ -47,7 +48,7 @@ import java.util.Optional;
  *
  * <p>Thread-safe.
  */
-public final class Projections implements AutoCloseable {
+public final class Projections implements LogFollower, AutoCloseable {
 
   private final ProjectionWorker.Settings settings;
   private final Map<String, ProjectionSlot> slots = new LinkedHashMap<>();
@@ -149,13 +150,18 @@ public final class Projections implements AutoCloseable {
    * Waits until every projection has taken in the event at a global position, so that a caller can
    * read its own writes.
    *
-   * @param position the event's global position, as its append reported it
+   * @param position the event's global position, as its append reported it; 0, what an append of
+   *     nothing reports, is taken in at once
    * @param timeout how long to wait at most
    * @return whether every projection took it in; false after the timeout, or at once if a
    *     projection is parked before it
    * @throws InterruptedException if the waiting thread is interrupted
    */
+  @Override
   public boolean awaitPosition(long position, Duration timeout) throws InterruptedException {
+    if (position == 0) {
+      return true;
+    }
     long deadline = System.nanoTime() + timeout.toNanos();
     Optional<Checkpoint> target = settings.log().checkpointAt(position);
     while (target.isEmpty()) {

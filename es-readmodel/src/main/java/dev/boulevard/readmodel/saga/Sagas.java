@@ -3,6 +3,7 @@ package dev.boulevard.readmodel.saga;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.boulevard.commandhandling.CommandBus;
 import dev.boulevard.eventstore.GlobalEventLog;
+import dev.boulevard.eventstore.LogFollower;
 import dev.boulevard.readmodel.ReadModelStorage;
 import dev.boulevard.readmodel.projection.ProjectionStatus;
 import dev.boulevard.readmodel.projection.Projections;
@@ -55,7 +56,7 @@ import java.util.Optional;
  * state read models share the storage's names with other read models, so name them apart. Thread-
  * safe.
  */
-public final class Sagas implements AutoCloseable {
+public final class Sagas implements LogFollower, AutoCloseable {
 
   private final Projections projections;
   private final Outbox outbox;
@@ -180,11 +181,12 @@ public final class Sagas implements AutoCloseable {
   /**
    * Waits until every process manager has handled the event at a global position.
    *
-   * @param position the event's global position
+   * @param position the event's global position; 0, what an append of nothing reports, at once
    * @param timeout how long to wait at most
    * @return whether all did; false after the timeout, or at once if one is parked before it
    * @throws InterruptedException if the waiting thread is interrupted
    */
+  @Override
   public boolean awaitPosition(long position, Duration timeout) throws InterruptedException {
     return projections.awaitPosition(position, timeout);
   }

@@ -2,6 +2,7 @@ package dev.boulevard.wallet.app;
 
 import dev.boulevard.commandhandling.CommandBus;
 import dev.boulevard.commandhandling.CommandHandler;
+import dev.boulevard.commandhandling.DispatchResult;
 import dev.boulevard.eventstore.DuplicatePlayheadException;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -34,12 +35,12 @@ public final class RetryingCommandBus implements CommandBus {
     bus.subscribe(handler);
   }
 
+  /** {@return what the attempt that succeeded stored} */
   @Override
-  public void dispatch(Object command) {
+  public DispatchResult dispatch(Object command) {
     for (int attempt = 1; ; attempt++) {
       try {
-        bus.dispatch(command);
-        return;
+        return bus.dispatch(command);
       } catch (DuplicatePlayheadException e) {
         if (attempt == attempts) {
           throw WalletBusyException.afterAttempts(e.aggregateId(), attempts, e);

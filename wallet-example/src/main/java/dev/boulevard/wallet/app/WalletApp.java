@@ -5,9 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.boulevard.auditing.CommandLogger;
 import dev.boulevard.commandhandling.CommandBus;
 import dev.boulevard.commandhandling.CommandHandler;
+import dev.boulevard.commandhandling.DispatchResult;
 import dev.boulevard.commandhandling.SimpleCommandBus;
 import dev.boulevard.eventsourcing.AggregateFactory;
 import dev.boulevard.eventsourcing.EventSourcingRepository;
+import dev.boulevard.eventstore.LogFollower;
 import dev.boulevard.eventstore.jdbc.JdbcCommandLog;
 import dev.boulevard.eventstore.jdbc.JdbcCommandLogSchema;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
@@ -71,15 +73,23 @@ public final class WalletApp implements AutoCloseable {
     var log = JdbcCommandLog.builder(pool).table(COMMANDS_TABLE).objectMapper(mapper).build();
     EventSourcingRepository<Wallet> replaying =
         EventSourcingRepository.builder(Wallet.class, store, walletFactory()).clock(clock).build();
-    var wallets = new TrackingWalletRepository(replaying);
     var bus = new SimpleCommandBus();
-    bus.subscribe(new WalletCommandHandler(wallets, clock));
+    bus.subscribe(new WalletCommandHandler(replaying, clock));
     // Logged outside the retries: the audit shows each command once, with its final outcome.
     var retrying = new RetryingCommandBus(bus, COMMAND_ATTEMPTS);
-    this.commands = new WalletCommands(CommandLogger.around(retrying, log, clock), wallets, store);
+    this.commands = new WalletCommands(CommandLogger.around(retrying, log, clock), replaying);
     this.projections = projections(store, pool).build();
     this.sagas = sagas(store, pool, commands, clock);
-    this.queries = new WalletQueries(projections, store, replaying, registry, log, mapper, clock);
+    this.queries =
+        new WalletQueries(
+            projections,
+            LogFollower.all(projections, sagas),
+            store,
+            replaying,
+            registry,
+            log,
+            mapper,
+            clock);
   }
 
   /**
@@ -139,8 +149,9 @@ public final class WalletApp implements AutoCloseable {
           }
 
           @Override
-          public void dispatch(Object command) {
+          public DispatchResult dispatch(Object command) {
             commands.dispatch((WalletCommand) command);
+            return DispatchResult.none(); // the process managers do not wait for their commands
           }
         };
     return Sagas.builder(

@@ -1,17 +1,17 @@
 package dev.boulevard.wallet.app;
 
 import dev.boulevard.commandhandling.CommandBus;
-import dev.boulevard.eventstore.jdbc.JdbcEventStore;
-import dev.boulevard.eventstore.jdbc.StorageFailures;
+import dev.boulevard.commandhandling.DispatchResult;
+import dev.boulevard.eventstore.AppendResult;
+import dev.boulevard.repository.AggregateRepository;
+import dev.boulevard.wallet.domain.Wallet;
 import dev.boulevard.wallet.domain.WalletCommand;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Dispatches wallet commands and says what they did: the wallet's playhead and the global position
- * of the last event recorded.
+ * Dispatches wallet commands and says what they did: the playhead and the global position of the
+ * last event recorded, as the dispatch returned them.
  *
  * <p>Commands on one wallet take turns within this process (a lock per wallet, striped), so that
  * they do not race each other for a playhead; against other processes the event store's optimistic
@@ -20,17 +20,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class WalletCommands {
 
-  private static final Logger LOG = LoggerFactory.getLogger(WalletCommands.class);
-
   private final CommandBus bus;
-  private final TrackingWalletRepository wallets;
-  private final JdbcEventStore store;
+  private final AggregateRepository<Wallet> wallets;
   private final ReentrantLock[] stripes = new ReentrantLock[256];
 
-  WalletCommands(CommandBus bus, TrackingWalletRepository wallets, JdbcEventStore store) {
+  WalletCommands(CommandBus bus, AggregateRepository<Wallet> wallets) {
     this.bus = bus;
     this.wallets = wallets;
-    this.store = store;
     for (int i = 0; i < stripes.length; i++) {
       stripes[i] = new ReentrantLock();
     }
@@ -48,39 +44,18 @@ public final class WalletCommands {
     ReentrantLock lock = stripes[Math.floorMod(command.userId().hashCode(), stripes.length)];
     lock.lock();
     try {
-      wallets.takeTouched(); // nothing left over from an earlier command on this thread
-      bus.dispatch(command);
-      return result(command.userId());
+      return result(command.userId(), bus.dispatch(command));
     } finally {
-      wallets.takeTouched();
       lock.unlock();
     }
   }
 
-  private CommandResult result(String userId) {
-    var touched = wallets.takeTouched();
-    if (touched.isEmpty()) {
-      return new CommandResult(userId, -1, null);
+  private CommandResult result(String userId, DispatchResult dispatched) {
+    Optional<AppendResult> last = dispatched.lastOf(userId);
+    if (last.isPresent()) {
+      return new CommandResult(userId, last.get().lastPlayhead(), last.get().position());
     }
-    long playhead = touched.get().wallet().playhead();
-    if (!touched.get().recorded()) {
-      return new CommandResult(userId, playhead, null);
-    }
-    OptionalLong position;
-    try {
-      position = store.positionOf(userId, playhead);
-    } catch (RuntimeException e) {
-      if (!StorageFailures.isTransient(e)) {
-        throw e;
-      }
-      // The events are stored: acknowledge them, without the position the lost connection hid.
-      LOG.warn(
-          "Recorded {} at playhead {} but could not read its position: {}",
-          userId,
-          playhead,
-          e.toString());
-      return new CommandResult(userId, playhead, null);
-    }
-    return new CommandResult(userId, playhead, position.isPresent() ? position.getAsLong() : null);
+    // Rare (an expiry the process recorded first): the wallet's playhead, replayed, no position.
+    return new CommandResult(userId, wallets.find(userId).map(Wallet::playhead).orElse(-1L), null);
   }
 }

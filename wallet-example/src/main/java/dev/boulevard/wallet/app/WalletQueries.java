@@ -3,6 +3,7 @@ package dev.boulevard.wallet.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.boulevard.eventstore.LogFollower;
 import dev.boulevard.eventstore.jdbc.JdbcCommandLog;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
 import dev.boulevard.eventstore.jdbc.StoredCommand;
@@ -35,6 +36,7 @@ public final class WalletQueries {
   public static final Duration READ_YOUR_WRITES_TIMEOUT = Duration.ofSeconds(5);
 
   private final Projections projections;
+  private final LogFollower readers;
   private final JdbcEventStore store;
   private final TimeTravelRepository<Wallet> wallets;
   private final EventTypeRegistry registry;
@@ -44,6 +46,7 @@ public final class WalletQueries {
 
   WalletQueries(
       Projections projections,
+      LogFollower readers,
       JdbcEventStore store,
       TimeTravelRepository<Wallet> wallets,
       EventTypeRegistry registry,
@@ -51,6 +54,7 @@ public final class WalletQueries {
       ObjectMapper mapper,
       Clock clock) {
     this.projections = projections;
+    this.readers = readers;
     this.store = store;
     this.wallets = wallets;
     this.registry = registry;
@@ -60,7 +64,8 @@ public final class WalletQueries {
   }
 
   /**
-   * Waits, for at most five seconds, until every read model has taken in a global position.
+   * Waits, for at most five seconds, until every read model and process manager has taken in a
+   * global position.
    *
    * @param position the position, from a command's answer; 0, before the first event, is taken in
    *     at once
@@ -68,7 +73,7 @@ public final class WalletQueries {
    * @throws InterruptedException if the thread is interrupted while waiting
    */
   public boolean awaitPosition(long position) throws InterruptedException {
-    return position == 0 || projections.awaitPosition(position, READ_YOUR_WRITES_TIMEOUT);
+    return readers.awaitPosition(position, READ_YOUR_WRITES_TIMEOUT);
   }
 
   /** {@return a wallet's credits available now, by the app's clock, or empty if it is unknown} */

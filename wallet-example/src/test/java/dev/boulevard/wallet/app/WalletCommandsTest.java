@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.boulevard.commandhandling.CommandBus;
 import dev.boulevard.commandhandling.CommandHandler;
+import dev.boulevard.commandhandling.DispatchResult;
+import dev.boulevard.commandhandling.SimpleCommandBus;
 import dev.boulevard.eventsourcing.AggregateFactory;
 import dev.boulevard.eventsourcing.EventSourcingRepository;
 import dev.boulevard.eventstore.DuplicatePlayheadException;
@@ -15,6 +17,8 @@ import dev.boulevard.serializer.jackson.JacksonSerializer;
 import dev.boulevard.wallet.domain.Wallet;
 import dev.boulevard.wallet.domain.WalletCommand;
 import dev.boulevard.wallet.domain.WalletCommand.AddWalletCredits;
+import dev.boulevard.wallet.domain.WalletCommand.ExpireCredits;
+import dev.boulevard.wallet.domain.WalletCommand.SubCredits;
 import dev.boulevard.wallet.domain.WalletCommandHandler;
 import dev.boulevard.wallet.domain.WalletEvents;
 import java.time.Clock;
@@ -32,23 +36,43 @@ class WalletCommandsTest {
       "commands_test_" + UUID.randomUUID().toString().substring(0, 8);
 
   private final JdbcEventStore store = store();
-  private final TrackingWalletRepository wallets =
-      new TrackingWalletRepository(
-          EventSourcingRepository.builder(Wallet.class, store, AggregateFactory.of(Wallet::new))
-              .build());
+  private final EventSourcingRepository<Wallet> wallets =
+      EventSourcingRepository.builder(Wallet.class, store, AggregateFactory.of(Wallet::new))
+          .build();
 
   @Test
   void a_command_that_loses_a_race_is_retried_and_answers_its_playhead_and_position() {
-    var commands = new WalletCommands(new RetryingCommandBus(new LosingBus(2), 5), wallets, store);
+    var commands = new WalletCommands(new RetryingCommandBus(new LosingBus(2), 5), wallets);
     CommandResult result = commands.dispatch(new AddWalletCredits("ada", 10));
     assertThat(result.playhead()).isZero();
     assertThat(result.position()).isEqualTo(store.positionOf("ada", 0).getAsLong());
   }
 
   @Test
+  void a_command_answers_the_playhead_and_position_of_the_last_event_it_recorded() {
+    var commands = new WalletCommands(new RetryingCommandBus(new LosingBus(0), 5), wallets);
+    commands.dispatch(new AddWalletCredits("cy", 10));
+
+    CommandResult result = commands.dispatch(new SubCredits("cy", 4));
+
+    assertThat(result.playhead()).isEqualTo(store.load("cy").messages().size() - 1);
+    assertThat(result.position()).isEqualTo(store.positionOf("cy", result.playhead()).getAsLong());
+  }
+
+  @Test
+  void a_command_that_records_nothing_answers_the_wallet_s_playhead_and_no_position() {
+    var commands = new WalletCommands(new RetryingCommandBus(new LosingBus(0), 5), wallets);
+    commands.dispatch(new AddWalletCredits("dee", 10));
+
+    CommandResult result = commands.dispatch(new ExpireCredits("dee"));
+
+    assertThat(result).isEqualTo(new CommandResult("dee", 0, null));
+  }
+
+  @Test
   void a_command_that_loses_every_race_gives_up_after_a_few_attempts() {
     var bus = new LosingBus(Integer.MAX_VALUE);
-    var commands = new WalletCommands(new RetryingCommandBus(bus, 5), wallets, store);
+    var commands = new WalletCommands(new RetryingCommandBus(bus, 5), wallets);
     assertThatThrownBy(() -> commands.dispatch(new AddWalletCredits("bob", 10)))
         .isInstanceOf(WalletBusyException.class)
         .hasMessageContaining("bob")
@@ -68,10 +92,11 @@ class WalletCommandsTest {
   private final class LosingBus implements CommandBus {
     final AtomicInteger attempts = new AtomicInteger();
     private final int losses;
-    private final CommandHandler handler = new WalletCommandHandler(wallets, Clock.systemUTC());
+    private final SimpleCommandBus handling = new SimpleCommandBus();
 
     LosingBus(int losses) {
       this.losses = losses;
+      handling.subscribe(new WalletCommandHandler(wallets, Clock.systemUTC()));
     }
 
     @Override
@@ -80,11 +105,11 @@ class WalletCommandsTest {
     }
 
     @Override
-    public void dispatch(Object command) {
+    public DispatchResult dispatch(Object command) {
       if (attempts.incrementAndGet() <= losses) {
         throw DuplicatePlayheadException.forPlayhead(((WalletCommand) command).userId(), 0);
       }
-      handler.handle(command);
+      return handling.dispatch(command);
     }
   }
 }

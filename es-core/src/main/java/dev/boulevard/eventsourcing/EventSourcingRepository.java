@@ -1,5 +1,6 @@
 package dev.boulevard.eventsourcing;
 
+import dev.boulevard.domain.AggregateIds;
 import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.domain.Metadata;
@@ -66,7 +67,7 @@ public final class EventSourcingRepository<A extends EventSourcedAggregateRoot<?
 
   @Override
   public A load(String aggregateId) {
-    Objects.requireNonNull(aggregateId, "aggregateId");
+    AggregateIds.requireValid(aggregateId);
     DomainEventStream history;
     try {
       history = eventStore.load(aggregateId);
@@ -78,7 +79,7 @@ public final class EventSourcingRepository<A extends EventSourcedAggregateRoot<?
 
   @Override
   public Optional<A> find(String aggregateId) {
-    Objects.requireNonNull(aggregateId, "aggregateId");
+    AggregateIds.requireValid(aggregateId);
     DomainEventStream history = eventStore.loadFromPlayhead(aggregateId, 0);
     return history.isEmpty() ? Optional.empty() : Optional.of(factory.create(aggregateId, history));
   }
@@ -91,7 +92,7 @@ public final class EventSourcingRepository<A extends EventSourcedAggregateRoot<?
 
   @Override
   public Optional<A> find(String aggregateId, AsOf asOf) {
-    Objects.requireNonNull(aggregateId, "aggregateId");
+    AggregateIds.requireValid(aggregateId);
     Objects.requireNonNull(asOf, "asOf");
     DomainEventStream history = asOf.cut(eventStore.loadFromPlayhead(aggregateId, 0));
     return history.isEmpty() ? Optional.empty() : Optional.of(factory.create(aggregateId, history));
@@ -148,6 +149,7 @@ public final class EventSourcingRepository<A extends EventSourcedAggregateRoot<?
               + " has new events but no aggregate id: set the id in when(...) for its first"
               + " event, so that aggregateId() returns it");
     }
+    AggregateIds.requireValid(aggregateId);
     DomainEventStream stream =
         decorate(
             aggregateId, record(aggregateId, aggregate.playhead() - events.size() + 1, events));

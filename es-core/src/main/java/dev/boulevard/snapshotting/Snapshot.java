@@ -1,5 +1,6 @@
 package dev.boulevard.snapshotting;
 
+import dev.boulevard.domain.AggregateIds;
 import java.util.Objects;
 
 /**
@@ -14,9 +15,14 @@ import java.util.Objects;
  */
 public record Snapshot<S>(String aggregateId, long playhead, int version, S state) {
 
-  /** Checks the fields. */
+  /**
+   * Checks the fields.
+   *
+   * @throws IllegalArgumentException if the id is blank or holds a control character, or the
+   *     playhead or version is negative
+   */
   public Snapshot {
-    Objects.requireNonNull(aggregateId, "aggregateId");
+    AggregateIds.requireValid(aggregateId);
     Objects.requireNonNull(state, "state");
     if (playhead < 0) {
       throw new IllegalArgumentException(

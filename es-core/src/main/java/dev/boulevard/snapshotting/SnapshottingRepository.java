@@ -1,5 +1,6 @@
 package dev.boulevard.snapshotting;
 
+import dev.boulevard.domain.AggregateIds;
 import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.eventsourcing.EventPublicationException;
 import dev.boulevard.eventsourcing.EventSourcedAggregateRoot;
@@ -95,7 +96,7 @@ public final class SnapshottingRepository<
 
   @Override
   public Optional<A> find(String aggregateId) {
-    Objects.requireNonNull(aggregateId, "aggregateId");
+    AggregateIds.requireValid(aggregateId);
     if (tailLoading != null) {
       LoadedHistory history = tailLoading.loadWithTail(aggregateId);
       if (history instanceof LoadedHistory.FromSnapshot found) {
@@ -125,7 +126,7 @@ public final class SnapshottingRepository<
    */
   @Override
   public Optional<A> find(String aggregateId, AsOf asOf) {
-    Objects.requireNonNull(aggregateId, "aggregateId");
+    AggregateIds.requireValid(aggregateId);
     Objects.requireNonNull(asOf, "asOf");
     if (asOf instanceof AsOf.AtPlayhead at) {
       Optional<StoredSnapshot> latest = snapshots.latest(aggregateId);

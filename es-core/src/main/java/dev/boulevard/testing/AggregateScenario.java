@@ -21,12 +21,13 @@ import java.util.function.Supplier;
  *     .given(new Opened("a-1"))
  *     .when(account -> account.deposit(10))
  *     .then(new Deposited("a-1", 10))
- *     .when(account -> account.withdraw(50))
- *     .thenThrows(InsufficientFunds.class);
+ *     .whenThrows(account -> account.withdraw(50), InsufficientFunds.class);
  * }</pre>
  *
- * <p>Each {@code then} checks only the events recorded by the {@code when} just before it. Not
- * thread-safe: one scenario per test.
+ * <p>Each {@code then} checks only the events recorded by the {@code when} just before it. An
+ * exception that {@code when} or {@code whenCreating} did not expect is thrown at once, failing the
+ * test; one that is expected is named in the same call, {@code whenThrows}. Not thread-safe: one
+ * scenario per test.
  *
  * @param <A> the aggregate's type
  */
@@ -91,14 +92,52 @@ public final class AggregateScenario<A extends EventSourcedAggregateRoot<?>> {
    *
    * @param action what to do with the aggregate
    * @return this scenario
+   * @throws RuntimeException whatever the action threw, at once: use {@link #whenThrows} to expect
+   *     it
    */
   public AggregateScenario<A> when(Consumer<? super A> action) {
+    Objects.requireNonNull(action, "action");
+    requireAggregate();
+    return run(() -> action.accept(aggregate), null, null);
+  }
+
+  /**
+   * Takes an action on the aggregate and checks that it throws an exception of the given type.
+   *
+   * @param action what to do with the aggregate
+   * @param type the expected exception's type, or a supertype of it
+   * @return this scenario
+   * @throws AssertionError if the action did not throw such an exception
+   */
+  public AggregateScenario<A> whenThrows(
+      Consumer<? super A> action, Class<? extends Throwable> type) {
+    return whenThrows(action, type, null);
+  }
+
+  /**
+   * Takes an action on the aggregate and checks that it throws an exception of the given type whose
+   * message contains the given text.
+   *
+   * @param action what to do with the aggregate
+   * @param type the expected exception's type, or a supertype of it
+   * @param messagePart text the exception's message must contain, or null for any message
+   * @return this scenario
+   * @throws AssertionError if the action did not throw such an exception
+   */
+  public AggregateScenario<A> whenThrows(
+      Consumer<? super A> action, Class<? extends Throwable> type, String messagePart) {
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(type, "type");
+    requireAggregate();
+    return run(() -> action.accept(aggregate), type, messagePart);
+  }
+
+  private void requireAggregate() {
     if (aggregate == null) {
       throw new IllegalStateException(
           "There is no aggregate yet: give it events with given(...) or create it with"
               + " whenCreating(...)");
     }
-    return run(() -> action.accept(aggregate));
   }
 
   /**
@@ -106,12 +145,14 @@ public final class AggregateScenario<A extends EventSourcedAggregateRoot<?>> {
    *
    * @param creation creates the aggregate, usually through its static factory method
    * @return this scenario
+   * @throws RuntimeException whatever the creation threw, at once
    */
   public AggregateScenario<A> whenCreating(Supplier<? extends A> creation) {
+    Objects.requireNonNull(creation, "creation");
     if (aggregate != null) {
       throw new IllegalStateException("The aggregate exists already; use when(...)");
     }
-    return run(() -> aggregate = creation.get());
+    return run(() -> aggregate = creation.get(), null, null);
   }
 
   /**
@@ -119,37 +160,11 @@ public final class AggregateScenario<A extends EventSourcedAggregateRoot<?>> {
    *
    * @param events the expected events; none to expect that nothing was recorded
    * @return this scenario
-   * @throws AssertionError if other events were recorded, or the {@code when} threw
+   * @throws AssertionError if other events were recorded, or the {@code whenThrows} threw
    */
   public AggregateScenario<A> then(Object... events) {
     Outcome.requireWhen(outcome);
     outcome.assertEvents(List.of(events));
-    return this;
-  }
-
-  /**
-   * Checks that the last {@code when} threw an exception of the given type.
-   *
-   * @param type the expected exception's type, or a supertype of it
-   * @return this scenario
-   * @throws AssertionError if the {@code when} did not throw such an exception
-   */
-  public AggregateScenario<A> thenThrows(Class<? extends Throwable> type) {
-    return thenThrows(type, null);
-  }
-
-  /**
-   * Checks that the last {@code when} threw an exception of the given type whose message contains
-   * the given text.
-   *
-   * @param type the expected exception's type, or a supertype of it
-   * @param messagePart text the exception's message must contain, or null for any message
-   * @return this scenario
-   * @throws AssertionError if the {@code when} did not throw such an exception
-   */
-  public AggregateScenario<A> thenThrows(Class<? extends Throwable> type, String messagePart) {
-    Outcome.requireWhen(outcome);
-    outcome.assertThrows(Objects.requireNonNull(type, "type"), messagePart);
     return this;
   }
 
@@ -159,23 +174,22 @@ public final class AggregateScenario<A extends EventSourcedAggregateRoot<?>> {
    * @param assertions the checks
    * @return this scenario
    * @throws AssertionError if there is no aggregate, because no events were given and {@code
-   *     whenCreating} was not called or threw, whose exception is then the cause
+   *     whenCreating} was not called
    */
   public AggregateScenario<A> thenAggregate(Consumer<? super A> assertions) {
     Objects.requireNonNull(assertions, "assertions");
     if (aggregate == null) {
-      Throwable cause = outcome == null ? null : outcome.failure().orElse(null);
       throw new AssertionError(
           "There is no aggregate to check: give it events with given(...) or create it with"
-              + " whenCreating(...)"
-              + (cause == null ? "" : ", which threw " + cause),
-          cause);
+              + " whenCreating(...)");
     }
     assertions.accept(aggregate);
     return this;
   }
 
-  private AggregateScenario<A> run(Runnable when) {
+  /** Runs a "when": an exception is thrown on at once unless its type is expected. */
+  private AggregateScenario<A> run(
+      Runnable when, Class<? extends Throwable> expected, String messagePart) {
     try {
       when.run();
     } catch (RuntimeException | AssertionError e) {
@@ -184,6 +198,10 @@ public final class AggregateScenario<A extends EventSourcedAggregateRoot<?>> {
         // Events applied before the failure must not show up in the next then(...).
         eventsSeen = aggregate.uncommittedEvents().size();
       }
+      if (expected == null) {
+        throw e;
+      }
+      outcome.assertThrows(expected, messagePart);
       return this;
     }
     if (aggregate == null) {
@@ -192,6 +210,9 @@ public final class AggregateScenario<A extends EventSourcedAggregateRoot<?>> {
     List<?> all = aggregate.uncommittedEvents();
     outcome = Outcome.recorded(all.subList(eventsSeen, all.size()));
     eventsSeen = all.size();
+    if (expected != null) {
+      outcome.assertThrows(expected, messagePart);
+    }
     return this;
   }
 }

@@ -25,11 +25,13 @@ import java.util.Objects;
  *     .withAggregateId("a-1")
  *     .given(new Opened("a-1"))
  *     .when(new Deposit("a-1", 10))
- *     .then(new Deposited("a-1", 10));
+ *     .then(new Deposited("a-1", 10))
+ *     .whenThrows(new Withdraw("a-1", 50), InsufficientFunds.class);
  * }</pre>
  *
- * <p>Each {@code then} checks only the events stored while handling the command just before it. Not
- * thread-safe: one scenario per test.
+ * <p>Each {@code then} checks only the events stored while handling the command just before it. An
+ * exception that {@code when} did not expect is thrown at once, failing the test; one that is
+ * expected is named in the same call, {@code whenThrows}. Not thread-safe: one scenario per test.
  */
 public final class CommandHandlerScenario {
 
@@ -112,8 +114,45 @@ public final class CommandHandlerScenario {
    * @param command the command
    * @return this scenario
    * @throws AssertionError if the handler does not handle commands of this type
+   * @throws RuntimeException whatever the handler threw, at once: use {@link #whenThrows} to expect
+   *     it
    */
   public CommandHandlerScenario when(Object command) {
+    return handle(command, null, null);
+  }
+
+  /**
+   * Has the handler handle a command and checks that it throws an exception of the given type.
+   *
+   * @param command the command
+   * @param type the expected exception's type, or a supertype of it
+   * @return this scenario
+   * @throws AssertionError if the handler did not throw such an exception, or stored events
+   *     although it threw: a failed command records nothing
+   */
+  public CommandHandlerScenario whenThrows(Object command, Class<? extends Throwable> type) {
+    return whenThrows(command, type, null);
+  }
+
+  /**
+   * Has the handler handle a command and checks that it throws an exception of the given type whose
+   * message contains the given text.
+   *
+   * @param command the command
+   * @param type the expected exception's type, or a supertype of it
+   * @param messagePart text the exception's message must contain, or null for any message
+   * @return this scenario
+   * @throws AssertionError if the handler did not throw such an exception, or stored events
+   *     although it threw: a failed command records nothing
+   */
+  public CommandHandlerScenario whenThrows(
+      Object command, Class<? extends Throwable> type, String messagePart) {
+    return handle(command, Objects.requireNonNull(type, "type"), messagePart);
+  }
+
+  /** Handles a command: an exception is thrown on at once unless its type is expected. */
+  private CommandHandlerScenario handle(
+      Object command, Class<? extends Throwable> expected, String messagePart) {
     Objects.requireNonNull(command, "command");
     if (!handler.handles(command.getClass())) {
       throw new AssertionError(
@@ -123,16 +162,21 @@ public final class CommandHandlerScenario {
     store.clearEvents();
     bus.trace();
     bus.clearEvents();
-    Throwable failure = null;
+    RuntimeException failure = null;
     try {
       handler.handle(command);
-    } catch (RuntimeException | AssertionError e) {
+    } catch (RuntimeException e) {
       failure = e;
     }
     List<DomainMessage> stored = store.messages();
     stored.forEach(m -> nextPlayheads.merge(m.aggregateId(), m.playhead() + 1, Math::max));
     List<Object> payloads = stored.stream().map(DomainMessage::payload).toList();
     outcome = failure == null ? Outcome.recorded(payloads) : Outcome.failed(failure, payloads);
+    if (expected != null) {
+      outcome.assertThrows(expected, messagePart);
+    } else if (failure != null) {
+      throw failure;
+    }
     return this;
   }
 
@@ -141,39 +185,11 @@ public final class CommandHandlerScenario {
    *
    * @param events the expected events; none to expect that nothing was stored
    * @return this scenario
-   * @throws AssertionError if other events were stored, or the handler threw
+   * @throws AssertionError if other events were stored, or the handler threw in {@code whenThrows}
    */
   public CommandHandlerScenario then(Object... events) {
     Outcome.requireWhen(outcome);
     outcome.assertEvents(List.of(events));
-    return this;
-  }
-
-  /**
-   * Checks that handling the last command threw an exception of the given type.
-   *
-   * @param type the expected exception's type, or a supertype of it
-   * @return this scenario
-   * @throws AssertionError if the handler did not throw such an exception, or stored events
-   *     although it threw: a failed command records nothing
-   */
-  public CommandHandlerScenario thenThrows(Class<? extends Throwable> type) {
-    return thenThrows(type, null);
-  }
-
-  /**
-   * Checks that handling the last command threw an exception of the given type whose message
-   * contains the given text.
-   *
-   * @param type the expected exception's type, or a supertype of it
-   * @param messagePart text the exception's message must contain, or null for any message
-   * @return this scenario
-   * @throws AssertionError if the handler did not throw such an exception, or stored events
-   *     although it threw: a failed command records nothing
-   */
-  public CommandHandlerScenario thenThrows(Class<? extends Throwable> type, String messagePart) {
-    Outcome.requireWhen(outcome);
-    outcome.assertThrows(Objects.requireNonNull(type, "type"), messagePart);
     return this;
   }
 }

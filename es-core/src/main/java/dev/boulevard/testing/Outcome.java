@@ -3,7 +3,6 @@ package dev.boulevard.testing;
 import dev.boulevard.internal.SideBySide;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What the last "when" of a scenario did: recorded events, or threw, possibly after storing events
@@ -29,11 +28,6 @@ final class Outcome {
 
   static Outcome failed(Throwable failure, List<?> stored) {
     return new Outcome(List.copyOf(stored), Objects.requireNonNull(failure, "failure"));
-  }
-
-  /** {@return what the "when" threw, if it threw} */
-  Optional<Throwable> failure() {
-    return Optional.ofNullable(failure);
   }
 
   static void requireWhen(Outcome outcome) {

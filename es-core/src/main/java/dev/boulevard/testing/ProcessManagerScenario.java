@@ -33,8 +33,9 @@ import java.util.Optional;
  * <p>It runs the process manager as a runtime would: a command dispatched at once, or scheduled at
  * an instant the clock has reached, is dispatched after the event's handling; scheduling under a
  * key replaces the command pending under that key, and cancelling removes it. Each {@code then}
- * checks only what the {@code when} just before it dispatched. Not thread-safe: one scenario per
- * test.
+ * checks only what the {@code when} just before it dispatched. An exception that {@code when} did
+ * not expect is thrown at once, failing the test; one that is expected is named in the same call,
+ * {@code whenThrows}. Not thread-safe: one scenario per test.
  *
  * @param <S> the process manager's state type
  */
@@ -107,16 +108,58 @@ public final class ProcessManagerScenario<S> {
    *
    * @param event the event
    * @return this scenario
+   * @throws RuntimeException whatever the process manager threw, at once: use {@link #whenThrows}
+   *     to expect it
    */
   public ProcessManagerScenario<S> when(Object event) {
+    return run(event, null, null);
+  }
+
+  /**
+   * Handles an event and checks that the process manager throws an exception of the given type.
+   *
+   * @param event the event
+   * @param type the expected exception's type, or a supertype of it
+   * @return this scenario
+   * @throws AssertionError if the process manager did not throw such an exception
+   */
+  public ProcessManagerScenario<S> whenThrows(Object event, Class<? extends Throwable> type) {
+    return whenThrows(event, type, null);
+  }
+
+  /**
+   * Handles an event and checks that the process manager throws an exception of the given type,
+   * with a message that contains the given text, and changes nothing.
+   *
+   * @param event the event
+   * @param type the expected exception's type, or a supertype of it
+   * @param messagePart text the message must contain, or null for any message
+   * @return this scenario
+   * @throws AssertionError if the process manager did not throw such an exception
+   */
+  public ProcessManagerScenario<S> whenThrows(
+      Object event, Class<? extends Throwable> type, String messagePart) {
+    return run(event, Objects.requireNonNull(type, "type"), messagePart);
+  }
+
+  /** Handles an event: an exception is thrown on at once unless its type is expected. */
+  private ProcessManagerScenario<S> run(
+      Object event, Class<? extends Throwable> expected, String messagePart) {
     Objects.requireNonNull(event, "event");
     try {
       handle(event);
     } catch (RuntimeException e) {
       outcome = Outcome.failed(e);
+      if (expected == null) {
+        throw e;
+      }
+      outcome.assertThrows(expected, messagePart);
       return this;
     }
     outcome = Outcome.recorded(takeDue());
+    if (expected != null) {
+      outcome.assertThrows(expected, messagePart);
+    }
     return this;
   }
 
@@ -202,21 +245,6 @@ public final class ProcessManagerScenario<S> {
               + " to have ended, but its state is "
               + states.get(correlation));
     }
-    return this;
-  }
-
-  /**
-   * Checks that the last {@code when} threw an exception of the given type, with a message that
-   * contains the given text, and changed nothing.
-   *
-   * @param type the expected exception's type, or a supertype of it
-   * @param messagePart text the message must contain, or null for any message
-   * @return this scenario
-   * @throws AssertionError if the {@code when} did not throw such an exception
-   */
-  public ProcessManagerScenario<S> thenThrows(Class<? extends Throwable> type, String messagePart) {
-    Outcome.requireWhen(outcome);
-    outcome.assertThrows(Objects.requireNonNull(type, "type"), messagePart);
     return this;
   }
 

@@ -35,6 +35,16 @@ class SnapshotTest {
   }
 
   @Test
+  void refuses_a_blank_id_or_one_with_a_control_character() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Snapshot<>(" ", 0, 1, "state"))
+        .withMessageContaining("blank");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Snapshot<>("a\tb", 0, 1, "state"))
+        .withMessageContaining("control character");
+  }
+
+  @Test
   void a_stored_value_reads_as_its_own_class_only() {
     StoredSnapshot stored = StoredSnapshot.of(new Snapshot<>("a-1", 3, 1, "state"));
 

@@ -33,6 +33,27 @@ class AggregateScenarioTest {
   }
 
   @Test
+  void an_action_that_throws_fails_the_test_at_once_without_a_then() {
+    scenario.given(new Opened("a-1"));
+
+    assertThatThrownBy(() -> scenario.when(account -> account.withdraw(5)))
+        .isInstanceOf(Account.InsufficientFunds.class)
+        .hasMessageContaining("cannot pay 5");
+  }
+
+  @Test
+  void a_creation_that_throws_fails_the_test_at_once_without_a_then() {
+    assertThatThrownBy(
+            () ->
+                scenario.whenCreating(
+                    () -> {
+                      throw new IllegalStateException("cannot open");
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("cannot open");
+  }
+
+  @Test
   void chains_of_when_and_then_check_only_the_latest_events() {
     scenario
         .given(new Opened("a-1"), new Deposited("a-1", 10))
@@ -49,8 +70,8 @@ class AggregateScenarioTest {
   void passes_when_the_action_throws_the_expected_exception() {
     scenario
         .given(new Opened("a-1"))
-        .when(account -> account.withdraw(5))
-        .thenThrows(Account.InsufficientFunds.class, "cannot pay 5");
+        .whenThrows(
+            account -> account.withdraw(5), Account.InsufficientFunds.class, "cannot pay 5");
   }
 
   @Test
@@ -66,8 +87,10 @@ class AggregateScenarioTest {
   }
 
   @Test
-  void fails_when_events_were_expected_but_the_action_threw() {
-    scenario.given(new Opened("a-1")).when(account -> account.withdraw(5));
+  void fails_when_events_are_checked_after_an_action_that_threw() {
+    scenario
+        .given(new Opened("a-1"))
+        .whenThrows(account -> account.withdraw(5), Account.InsufficientFunds.class);
 
     assertThatThrownBy(() -> scenario.then(new Withdrawn("a-1", 5)))
         .isInstanceOf(AssertionError.class)
@@ -78,9 +101,11 @@ class AggregateScenarioTest {
 
   @Test
   void fails_when_an_exception_was_expected_but_events_were_recorded() {
-    scenario.given(new Opened("a-1")).when(account -> account.deposit(3));
+    scenario.given(new Opened("a-1"));
 
-    assertThatThrownBy(() -> scenario.thenThrows(IllegalArgumentException.class))
+    assertThatThrownBy(
+            () ->
+                scenario.whenThrows(account -> account.deposit(3), IllegalArgumentException.class))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Expected 'when' to throw java.lang.IllegalArgumentException")
         .hasMessageContaining("Deposited[accountId=a-1, amount=3]");
@@ -88,18 +113,24 @@ class AggregateScenarioTest {
 
   @Test
   void fails_when_another_exception_was_thrown() {
-    scenario.given(new Opened("a-1")).when(account -> account.deposit(-1));
+    scenario.given(new Opened("a-1"));
 
-    assertThatThrownBy(() -> scenario.thenThrows(Account.InsufficientFunds.class))
+    assertThatThrownBy(
+            () ->
+                scenario.whenThrows(
+                    account -> account.deposit(-1), Account.InsufficientFunds.class))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("but it threw java.lang.IllegalArgumentException");
   }
 
   @Test
   void fails_when_the_message_does_not_contain_the_expected_text() {
-    scenario.given(new Opened("a-1")).when(account -> account.withdraw(5));
+    scenario.given(new Opened("a-1"));
 
-    assertThatThrownBy(() -> scenario.thenThrows(Account.InsufficientFunds.class, "overdrawn"))
+    assertThatThrownBy(
+            () ->
+                scenario.whenThrows(
+                    account -> account.withdraw(5), Account.InsufficientFunds.class, "overdrawn"))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("to contain \"overdrawn\"");
   }
@@ -117,28 +148,14 @@ class AggregateScenarioTest {
   void events_applied_by_a_failed_action_do_not_show_up_in_the_next_then() {
     scenario
         .given(new Opened("a-1"))
-        .when(
+        .whenThrows(
             account -> {
               account.deposit(1);
               account.withdraw(100);
-            })
-        .thenThrows(Account.InsufficientFunds.class)
+            },
+            Account.InsufficientFunds.class)
         .when(account -> account.deposit(2))
         .then(new Deposited("a-1", 2));
-  }
-
-  @Test
-  void fails_to_check_the_aggregate_when_its_creation_threw_naming_the_cause() {
-    var failure = new IllegalArgumentException("no id");
-    scenario.whenCreating(
-        () -> {
-          throw failure;
-        });
-
-    assertThatThrownBy(() -> scenario.thenAggregate(account -> {}))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("There is no aggregate to check")
-        .hasCause(failure);
   }
 
   @Test

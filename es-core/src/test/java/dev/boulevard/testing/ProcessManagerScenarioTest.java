@@ -125,10 +125,16 @@ class ProcessManagerScenarioTest {
   }
 
   @Test
+  void a_handler_that_throws_fails_the_test_at_once_without_a_then() {
+    assertThatThrownBy(() -> scenario.when(new Noted("o-1", "call back")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no order o-1");
+  }
+
+  @Test
   void a_handler_that_throws_changes_nothing_and_can_be_expected() {
     scenario
-        .when(new Noted("o-1", "call back"))
-        .thenThrows(IllegalStateException.class, "no order o-1")
+        .whenThrows(new Noted("o-1", "call back"), IllegalStateException.class, "no order o-1")
         .thenScheduled()
         .thenEnded("o-1");
 

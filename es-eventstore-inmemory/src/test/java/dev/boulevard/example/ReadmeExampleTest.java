@@ -59,8 +59,7 @@ class ReadmeExampleTest {
         .given(new AccountOpened("acc-1"), new MoneyDeposited("acc-1", 100))
         .when(new Withdraw("acc-1", 30))
         .then(new MoneyWithdrawn("acc-1", 30))
-        .when(new Withdraw("acc-1", 80))
-        .thenThrows(IllegalStateException.class, "insufficient funds");
+        .whenThrows(new Withdraw("acc-1", 80), IllegalStateException.class, "insufficient funds");
   }
 
   private static CommandHandlerScenario scenario() {

@@ -94,10 +94,18 @@ class CommandHandlerScenarioTest {
   }
 
   @Test
+  void a_command_that_throws_fails_the_test_at_once_without_a_then() {
+    assertThatThrownBy(() -> scenario.when(new Deposit("ghost", 1)))
+        .isInstanceOf(AggregateNotFoundException.class)
+        .hasMessageContaining("Account 'ghost' does not exist");
+  }
+
+  @Test
   void checks_a_failing_command_that_stores_nothing() {
-    scenario
-        .when(new Deposit("ghost", 1))
-        .thenThrows(AggregateNotFoundException.class, "Account 'ghost' does not exist");
+    scenario.whenThrows(
+        new Deposit("ghost", 1),
+        AggregateNotFoundException.class,
+        "Account 'ghost' does not exist");
   }
 
   @Test
@@ -114,12 +122,12 @@ class CommandHandlerScenarioTest {
 
   @Test
   void fails_an_expected_exception_when_the_failed_command_stored_events() {
-    scenario
-        .withAggregateId("from")
-        .given(new Opened("from"), new Deposited("from", 10))
-        .when(new Transfer("from", "ghost", 3));
+    scenario.withAggregateId("from").given(new Opened("from"), new Deposited("from", 10));
 
-    assertThatThrownBy(() -> scenario.thenThrows(AggregateNotFoundException.class))
+    assertThatThrownBy(
+            () ->
+                scenario.whenThrows(
+                    new Transfer("from", "ghost", 3), AggregateNotFoundException.class))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("stored 1 event(s) although it failed")
         .hasMessageContaining("Withdrawn[accountId=from, amount=3]")
@@ -128,10 +136,11 @@ class CommandHandlerScenarioTest {
 
   @Test
   void given_events_after_a_failed_command_follow_what_it_stored() {
+    scenario.withAggregateId("from").given(new Opened("from"), new Deposited("from", 10));
+    assertThatThrownBy(() -> scenario.when(new Transfer("from", "ghost", 3)))
+        .isInstanceOf(AggregateNotFoundException.class);
+
     scenario
-        .withAggregateId("from")
-        .given(new Opened("from"), new Deposited("from", 10))
-        .when(new Transfer("from", "ghost", 3))
         .given(new Deposited("from", 1))
         .when(new Withdraw("from", 8))
         .then(new Withdrawn("from", 8));

@@ -1,5 +1,6 @@
 package dev.boulevard.eventstore.internal;
 
+import dev.boulevard.domain.AggregateIds;
 import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.eventstore.InvalidEventStreamException;
@@ -15,10 +16,12 @@ public final class AppendChecks {
    *
    * @param aggregateId the aggregate appended to
    * @param stream the stream to append
+   * @throws dev.boulevard.domain.InvalidAggregateIdException if the id is blank or holds a control
+   *     character
    * @throws InvalidEventStreamException naming the first message that breaks a rule
    */
   public static void requireAppendable(String aggregateId, DomainEventStream stream) {
-    Objects.requireNonNull(aggregateId, "aggregateId");
+    AggregateIds.requireValid(aggregateId);
     Objects.requireNonNull(stream, "stream");
     long expected = -1;
     for (DomainMessage message : stream) {

@@ -1,6 +1,6 @@
 package dev.boulevard.eventstore.internal;
 
-import java.util.Objects;
+import dev.boulevard.domain.AggregateIds;
 
 /** The checks every store makes on the arguments of its reads. */
 public final class ReadChecks {
@@ -12,10 +12,11 @@ public final class ReadChecks {
    *
    * @param aggregateId the aggregate read
    * @param playhead the first playhead to read
-   * @throws IllegalArgumentException if the playhead is negative
+   * @throws IllegalArgumentException if the id is blank or holds a control character, or the
+   *     playhead is negative
    */
   public static void requireReadable(String aggregateId, long playhead) {
-    Objects.requireNonNull(aggregateId, "aggregateId");
+    AggregateIds.requireValid(aggregateId);
     if (playhead < 0) {
       throw new IllegalArgumentException(
           "Cannot read aggregate '" + aggregateId + "' from negative playhead " + playhead);

@@ -4,6 +4,7 @@ import static dev.boulevard.eventstore.contract.ContractMessages.deposits;
 import static dev.boulevard.eventstore.contract.ContractMessages.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.boulevard.domain.DomainEventStream;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The behaviour every {@link EventStore} shares: a store's test extends this class and returns a
@@ -259,6 +262,42 @@ public abstract class EventStoreContract {
     assertThatExceptionOfType(InvalidEventStreamException.class)
         .isThrownBy(() -> store.append("account-1", backwards));
     assertThat(store.loadFromPlayhead("account-1", 0).isEmpty()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "   ", "\t", "\u2003"})
+  void refuses_to_load_or_append_under_a_blank_id_saying_it_is_blank(String id) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> store.load(id))
+        .withMessageContaining("blank");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> store.loadFromPlayhead(id, 0))
+        .withMessageContaining("blank");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> store.append(id, deposits(id, 0, 1)))
+        .withMessageContaining("blank");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a\nb", "a\u0000b", "\ra", "a\u007f", "a\u0085b"})
+  void refuses_to_load_or_append_under_an_id_with_a_control_character(String id) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> store.load(id))
+        .withMessageContaining("control character");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> store.loadFromPlayhead(id, 3))
+        .withMessageContaining("control character");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> store.append(id, deposits(id, 0, 1)))
+        .withMessageContaining("control character");
+  }
+
+  @Test
+  void names_a_refused_id_with_its_control_characters_escaped() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> store.append("a\nb", deposits("a\nb", 0, 1)))
+        .withMessageContaining("\"a\\nb\"")
+        .withMessageNotContaining("\n");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.boulevard.snapshotting.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.boulevard.snapshotting.Snapshot;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The behaviour every {@link SnapshotStore} shares: a store's test extends this class and returns a
@@ -42,6 +45,14 @@ public abstract class SnapshotStoreContract {
   @Test
   void finds_no_snapshot_of_an_aggregate_without_one() {
     assertThat(store.latest("nobody")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "a\nb", "a\u0000"})
+  void refuses_to_look_up_a_blank_id_or_one_with_a_control_character(String id) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> store.latest(id))
+        .withMessageContaining("aggregate id");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.boulevard.eventstore.inmemory;
 
+import dev.boulevard.domain.AggregateIds;
 import dev.boulevard.snapshotting.Snapshot;
 import dev.boulevard.snapshotting.SnapshotStore;
 import dev.boulevard.snapshotting.StoredSnapshot;
@@ -25,7 +26,7 @@ public final class InMemorySnapshotStore implements SnapshotStore {
 
   @Override
   public Optional<StoredSnapshot> latest(String aggregateId) {
-    Objects.requireNonNull(aggregateId, "aggregateId");
+    AggregateIds.requireValid(aggregateId);
     return Optional.ofNullable(latest.get(aggregateId)).map(StoredSnapshot::of);
   }
 

@@ -1,5 +1,6 @@
 package dev.boulevard.eventstore.jdbc;
 
+import dev.boulevard.domain.AggregateIds;
 import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.eventstore.EventStore;
@@ -68,7 +69,7 @@ public final class JdbcSnapshotStore implements TailLoadingSnapshotStore {
 
   @Override
   public Optional<StoredSnapshot> latest(String aggregateId) {
-    Objects.requireNonNull(aggregateId, "aggregateId");
+    AggregateIds.requireValid(aggregateId);
     try {
       return jdbi.withHandle(handle -> latest(handle.getConnection(), aggregateId));
     } catch (SQLException | JdbiException e) {
@@ -143,7 +144,7 @@ public final class JdbcSnapshotStore implements TailLoadingSnapshotStore {
   /** Reads the latest snapshot and the events after it, or every event, in one query. */
   @Override
   public LoadedHistory loadWithTail(String aggregateId) {
-    Objects.requireNonNull(aggregateId, "aggregateId");
+    AggregateIds.requireValid(aggregateId);
     try {
       return jdbi.withHandle(handle -> loadWithTail(handle.getConnection(), aggregateId));
     } catch (SQLException | JdbiException e) {

@@ -14,12 +14,14 @@ import javax.sql.DataSource;
 
 /**
  * A real data source whose connections count the statements they execute: every call goes to the
- * real connection and statement, and each execute call adds one.
+ * real connection and statement, and each execute call adds one; it also counts the connections it
+ * hands out.
  */
 final class CountingDataSource implements DataSource {
 
   private final DataSource real;
   private final AtomicInteger executed = new AtomicInteger();
+  private final AtomicInteger connections = new AtomicInteger();
 
   CountingDataSource(DataSource real) {
     this.real = real;
@@ -30,8 +32,14 @@ final class CountingDataSource implements DataSource {
     return executed.get();
   }
 
+  /** {@return how many connections were handed out since the last reset} */
+  int connections() {
+    return connections.get();
+  }
+
   void reset() {
     executed.set(0);
+    connections.set(0);
   }
 
   @Override
@@ -45,6 +53,7 @@ final class CountingDataSource implements DataSource {
   }
 
   private Connection counting(Connection connection) {
+    connections.incrementAndGet();
     return (Connection)
         Proxy.newProxyInstance(
             Connection.class.getClassLoader(),

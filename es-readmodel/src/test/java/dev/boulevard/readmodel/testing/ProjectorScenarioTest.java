@@ -12,6 +12,7 @@ import dev.boulevard.readmodel.ReadModelRepository;
 import dev.boulevard.readmodel.inmemory.InMemoryReadModelRepository;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.NoSuchElementException;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,14 @@ class ProjectorScenarioTest {
     assertThatExceptionOfType(IllegalStateException.class)
         .isThrownBy(() -> scenario.given(new Deposited("a", 1)))
         .withMessageContaining("before when");
+  }
+
+  @Test
+  void a_projector_that_throws_fails_the_test_at_once_without_a_then() {
+    var scenario = ProjectorScenario.<Account>forProjector(AccountProjector::new);
+
+    assertThatExceptionOfType(NoSuchElementException.class)
+        .isThrownBy(() -> scenario.when(new Deposited("nobody", 1)));
   }
 
   @Test

@@ -25,6 +25,7 @@ public final class Main {
    * @throws Exception if the app cannot start
    */
   public static void main(String[] args) throws Exception {
+    configureHttpServer();
     if (args.length > 0 && args[0].equals("demo")) {
       Demo.run(System.out);
       return;
@@ -59,6 +60,27 @@ public final class Main {
       Seed.run(options, events, System.out);
     } else {
       serve(options);
+    }
+  }
+
+  /**
+   * Sets how the JDK's HTTP server treats connections, unless given on the command line.
+   *
+   * <p>These are JVM-wide: the JDK has no per-server setting for them and reads them once, when the
+   * first server is created, so they belong here, before anything starts a server, and not in
+   * {@code HttpApi.start}.
+   */
+  private static void configureHttpServer() {
+    // A client that sends its request, or reads its answer, too slowly is cut off (seconds).
+    setUnlessGiven("sun.net.httpserver.maxReqTime", "30");
+    setUnlessGiven("sun.net.httpserver.maxRspTime", "30");
+    // Without it each answer waits for the client's delayed ACK (Nagle): about 40 ms per request.
+    setUnlessGiven("sun.net.httpserver.nodelay", "true");
+  }
+
+  private static void setUnlessGiven(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
     }
   }
 

@@ -15,6 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>{@code
  * try (HttpApi api = HttpApi.start(app, "127.0.0.1", 8080)) { ... }
  * }</pre>
+ *
+ * <p>The JDK's server has no per-server setting for TCP_NODELAY or for cutting off slow clients: it
+ * reads the {@code sun.net.httpserver.*} system properties once per JVM, when the first server is
+ * created. The app's {@code Main} sets them before that; an API started elsewhere runs with what
+ * its JVM was given.
  */
 public final class HttpApi implements AutoCloseable {
 
@@ -39,14 +44,6 @@ public final class HttpApi implements AutoCloseable {
    * @throws IOException if the port cannot be bound
    */
   public static HttpApi start(WalletApp app, String host, int port) throws IOException {
-    // A client that sends its request, or reads its answer, too slowly is cut off (seconds).
-    System.setProperty(
-        "sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "30"));
-    System.setProperty(
-        "sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "30"));
-    // Without it each answer waits for the client's delayed ACK (Nagle): about 40 ms per request.
-    System.setProperty(
-        "sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 128);
     ExecutorService executor = Executors.newFixedThreadPool(THREADS, threads());
     server.setExecutor(executor);

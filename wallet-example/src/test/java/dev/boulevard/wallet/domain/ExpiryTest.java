@@ -56,9 +56,10 @@ class ExpiryTest {
   void bonus_credits_expire_at_exactly_90_days_and_cannot_be_spent() {
     var scenario = aliceWithWalletAndBonus();
     scenario.clock().set(T0.plus(NINETY_DAYS));
-    scenario
-        .when(new SubBonusCredits(ALICE, 1))
-        .thenThrows(InsufficientCreditsException.class, "requested 1 BONUS credits, 0 available");
+    scenario.whenThrows(
+        new SubBonusCredits(ALICE, 1),
+        InsufficientCreditsException.class,
+        "requested 1 BONUS credits, 0 available");
   }
 
   @Test
@@ -67,9 +68,10 @@ class ExpiryTest {
         handlerScenario()
             .given(new RefundCreditsAdded(ALICE, "lot-0", 20, T0, T0.plus(NINETY_DAYS)));
     scenario.clock().set(T0.plus(NINETY_DAYS));
-    scenario
-        .when(new SubRefundCredits(ALICE, 1))
-        .thenThrows(InsufficientCreditsException.class, "requested 1 REFUND credits, 0 available");
+    scenario.whenThrows(
+        new SubRefundCredits(ALICE, 1),
+        InsufficientCreditsException.class,
+        "requested 1 REFUND credits, 0 available");
   }
 
   @Test
@@ -77,8 +79,7 @@ class ExpiryTest {
     var scenario = aliceWithWalletAndBonus();
     scenario.clock().advance(NINETY_DAYS.plus(TEN_DAYS));
     scenario
-        .when(new SubCredits(ALICE, 101))
-        .thenThrows(InsufficientCreditsException.class, "100 available")
+        .whenThrows(new SubCredits(ALICE, 101), InsufficientCreditsException.class, "100 available")
         .when(new SubCredits(ALICE, 30))
         .then(new WalletCreditsSubtracted(ALICE, SPENT, 30, List.of(new LotTaken("lot-0", 30))));
   }

@@ -132,7 +132,9 @@ class SpendOrderTest {
         .then(new WalletCreditsSubtracted(ALICE, SPENT, 10, List.of(new LotTaken("lot-0", 10))))
         .when(new SubWalletCredits(ALICE, 10))
         .then(new WalletCreditsSubtracted(ALICE, SPENT, 10, List.of(new LotTaken("lot-1", 10))))
-        .when(new SubWalletCredits(ALICE, 1))
-        .thenThrows(InsufficientCreditsException.class, "requested 1 WALLET credits, 0 available");
+        .whenThrows(
+            new SubWalletCredits(ALICE, 1),
+            InsufficientCreditsException.class,
+            "requested 1 WALLET credits, 0 available");
   }
 }

@@ -98,8 +98,8 @@ class WalletCommandHandlerTest {
   @Test
   void sub_wallet_credits_beyond_the_wallet_credits_fails_even_if_other_kinds_could_cover_it() {
     aliceWithEveryKind()
-        .when(new SubWalletCredits(ALICE, 101))
-        .thenThrows(
+        .whenThrows(
+            new SubWalletCredits(ALICE, 101),
             InsufficientCreditsException.class,
             "user 'alice': requested 101 WALLET credits, 100 available");
   }
@@ -107,23 +107,26 @@ class WalletCommandHandlerTest {
   @Test
   void sub_bonus_credits_beyond_the_bonus_credits_fails() {
     aliceWithEveryKind()
-        .when(new SubBonusCredits(ALICE, 51))
-        .thenThrows(InsufficientCreditsException.class, "requested 51 BONUS credits, 50 available");
+        .whenThrows(
+            new SubBonusCredits(ALICE, 51),
+            InsufficientCreditsException.class,
+            "requested 51 BONUS credits, 50 available");
   }
 
   @Test
   void sub_refund_credits_beyond_the_refund_credits_fails() {
     aliceWithEveryKind()
-        .when(new SubRefundCredits(ALICE, 21))
-        .thenThrows(
-            InsufficientCreditsException.class, "requested 21 REFUND credits, 20 available");
+        .whenThrows(
+            new SubRefundCredits(ALICE, 21),
+            InsufficientCreditsException.class,
+            "requested 21 REFUND credits, 20 available");
   }
 
   @Test
   void sub_credits_beyond_all_credits_fails_as_a_whole() {
     aliceWithEveryKind()
-        .when(new SubCredits(ALICE, 171))
-        .thenThrows(
+        .whenThrows(
+            new SubCredits(ALICE, 171),
             InsufficientCreditsException.class,
             "requested 171 BONUS+REFUND+WALLET credits, 170 available")
         .when(new SubCredits(ALICE, 170))
@@ -148,8 +151,8 @@ class WalletCommandHandlerTest {
     handlerScenario()
         .withAggregateId("bob") // someone else's wallet exists
         .given(new WalletCreditsAdded("bob", "lot-0", 100, T0))
-        .when(command)
-        .thenThrows(WalletNotFoundException.class, "Wallet not found: user 'alice' has no wallet");
+        .whenThrows(
+            command, WalletNotFoundException.class, "Wallet not found: user 'alice' has no wallet");
   }
 
   @ParameterizedTest
@@ -166,11 +169,8 @@ class WalletCommandHandlerTest {
             new SubCredits(ALICE, amount));
     for (WalletCommand command : commands) {
       handlerScenario() // on a missing wallet: bad input is reported before "wallet not found"
-          .when(command)
-          .thenThrows(IllegalArgumentException.class, "not " + amount);
-      aliceWithEveryKind()
-          .when(command)
-          .thenThrows(IllegalArgumentException.class, "not " + amount);
+          .whenThrows(command, IllegalArgumentException.class, "not " + amount);
+      aliceWithEveryKind().whenThrows(command, IllegalArgumentException.class, "not " + amount);
     }
   }
 
@@ -194,10 +194,14 @@ class WalletCommandHandlerTest {
       })
   void user_ids_must_be_1_to_64_letters_digits_underscores_or_hyphens(String userId) {
     handlerScenario()
-        .when(new AddWalletCredits(userId, 1))
-        .thenThrows(IllegalArgumentException.class, "A userId is 1 to 64 characters")
-        .when(new SubCredits(userId, 1))
-        .thenThrows(IllegalArgumentException.class, "A userId is 1 to 64 characters");
+        .whenThrows(
+            new AddWalletCredits(userId, 1),
+            IllegalArgumentException.class,
+            "A userId is 1 to 64 characters")
+        .whenThrows(
+            new SubCredits(userId, 1),
+            IllegalArgumentException.class,
+            "A userId is 1 to 64 characters");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.boulevard.eventsourcing;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.boulevard.domain.DomainEventStream;
+import dev.boulevard.eventstore.AppendResult;
 import dev.boulevard.eventstore.EventStore;
 import dev.boulevard.repository.AsOf;
 import dev.boulevard.snapshotting.Snapshot;
@@ -31,7 +32,7 @@ class RefusedAggregateIdTest {
     }
 
     @Override
-    public void append(String aggregateId, DomainEventStream stream) {
+    public AppendResult append(String aggregateId, DomainEventStream stream) {
       throw new AssertionError("the event store was asked to append to '" + aggregateId + "'");
     }
 

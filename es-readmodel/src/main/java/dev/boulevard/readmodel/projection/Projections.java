@@ -157,17 +157,20 @@ public final class Projections implements AutoCloseable {
    */
   public boolean awaitPosition(long position, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    Optional<Checkpoint> target = settings.log().checkpointAt(position);
-    while (target.isEmpty()) {
+    while (true) {
+      // The head is read first: if the event is not readable after it, the head cannot hold it, so
+      // waiting for events after that head wakes once the event becomes readable.
+      Checkpoint head = settings.log().head();
+      Optional<Checkpoint> target = settings.log().checkpointAt(position);
       long left = deadline - System.nanoTime();
+      if (target.isPresent()) {
+        return awaitCheckpoint(target.get(), Duration.ofNanos(Math.max(0, left)));
+      }
       if (left <= 0) {
         return false;
       }
-      settings.log().awaitEventsAfter(settings.log().head(), Duration.ofNanos(left));
-      target = settings.log().checkpointAt(position);
+      settings.log().awaitEventsAfter(head, Duration.ofNanos(left));
     }
-    return awaitCheckpoint(
-        target.get(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
   }
 
   /**

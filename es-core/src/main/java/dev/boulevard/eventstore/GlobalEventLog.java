@@ -1,5 +1,6 @@
 package dev.boulevard.eventstore;
 
+import dev.boulevard.domain.DomainMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -66,4 +67,15 @@ public interface GlobalEventLog {
    * @throws InterruptedException if the waiting thread is interrupted
    */
   boolean awaitEventsAfter(Checkpoint after, Duration timeout) throws InterruptedException;
+
+  /**
+   * Names an event's type as this log stores it, so that reports such as a projection's park speak
+   * the names operators see in the store rather than Java class names.
+   *
+   * @param message an event this log returned
+   * @return its stored type name; the payload's class name unless the log keeps names of its own
+   */
+  default String storedTypeOf(DomainMessage message) {
+    return message.payloadType().getName();
+  }
 }

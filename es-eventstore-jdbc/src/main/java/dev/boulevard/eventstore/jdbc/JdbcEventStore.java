@@ -71,7 +71,13 @@ public final class JdbcEventStore
     this.appender = new Appender(jdbi, sql, rows);
     this.log =
         new JdbcGlobalLog(
-            jdbi, builder.dataSource(), sql, rows, builder.serializer(), builder.pollInterval());
+            jdbi,
+            builder.dataSource(),
+            sql,
+            rows,
+            builder.serializer(),
+            builder.pollInterval(),
+            builder.threadFactory());
   }
 
   /**
@@ -235,6 +241,13 @@ public final class JdbcEventStore
   @Override
   public Optional<Checkpoint> checkpointAt(long position) {
     return log.checkpointAt(position);
+  }
+
+  /** {@return the name the serializer's registry stores the event's class under} */
+  @Override
+  public String storedTypeOf(DomainMessage message) {
+    Class<?> type = message.payloadType();
+    return serializer.registry().findName(type).orElseGet(type::getName);
   }
 
   /**

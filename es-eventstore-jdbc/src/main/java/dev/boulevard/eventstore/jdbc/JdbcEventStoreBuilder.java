@@ -3,6 +3,7 @@ package dev.boulevard.eventstore.jdbc;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 import javax.sql.DataSource;
 
 /** Builds a {@link JdbcEventStore}; not thread-safe. */
@@ -14,6 +15,7 @@ public final class JdbcEventStoreBuilder {
   private Dialect dialect;
   private int fetchSize = 500;
   private Duration pollInterval = Duration.ofMillis(250);
+  private ThreadFactory threadFactory = PostgresListener::daemonThread;
 
   JdbcEventStoreBuilder(DataSource dataSource, JacksonSerializer serializer) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -68,6 +70,18 @@ public final class JdbcEventStoreBuilder {
     return this;
   }
 
+  /**
+   * Sets where the thread of the PostgreSQL listener comes from, the one thread the store starts.
+   *
+   * @param threadFactory the factory; unless set, a daemon thread named {@code
+   *     boulevard-listen-<channel>}
+   * @return this builder
+   */
+  public JdbcEventStoreBuilder threadFactory(ThreadFactory threadFactory) {
+    this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
+    return this;
+  }
+
   /** {@return the store; detects the dialect now if it was not named} */
   public JdbcEventStore build() {
     if (dialect == null) {
@@ -98,5 +112,9 @@ public final class JdbcEventStoreBuilder {
 
   Duration pollInterval() {
     return pollInterval;
+  }
+
+  ThreadFactory threadFactory() {
+    return threadFactory;
   }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ThreadFactory;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -38,6 +39,7 @@ final class JdbcGlobalLog {
   private final long pollNanos;
   private final Wakeups wakeups = new Wakeups();
   private final WatermarkWatch watch;
+  private final ThreadFactory threadFactory;
   private PostgresListener listener;
 
   JdbcGlobalLog(
@@ -46,13 +48,15 @@ final class JdbcGlobalLog {
       DialectSql sql,
       EventRows rows,
       JacksonSerializer serializer,
-      Duration pollInterval) {
+      Duration pollInterval,
+      ThreadFactory threadFactory) {
     this.jdbi = jdbi;
     this.dataSource = dataSource;
     this.sql = sql;
     this.rows = rows;
     this.visits = new LogVisits(this, sql, rows, serializer);
     this.pollNanos = pollInterval.toNanos();
+    this.threadFactory = threadFactory;
     this.watch = sql instanceof PostgresSql postgres ? new WatermarkWatch(jdbi, postgres) : null;
   }
 
@@ -177,7 +181,7 @@ final class JdbcGlobalLog {
 
   private synchronized void startListening() {
     if (listener == null && sql instanceof PostgresSql postgres) {
-      listener = PostgresListener.start(dataSource, postgres.channel(), wakeups);
+      listener = PostgresListener.start(dataSource, postgres.channel(), wakeups, threadFactory);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.boulevard.eventstore.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.ThreadFactory;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -23,18 +24,29 @@ final class PostgresListener implements Runnable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  private PostgresListener(DataSource dataSource, String channel, Wakeups wakeups) {
+  private PostgresListener(
+      DataSource dataSource, String channel, Wakeups wakeups, ThreadFactory threads) {
     this.dataSource = dataSource;
     this.channel = channel;
     this.wakeups = wakeups;
-    this.thread = new Thread(this, "boulevard-listen-" + channel);
-    this.thread.setDaemon(true);
+    this.thread = threads.newThread(this);
   }
 
-  static PostgresListener start(DataSource dataSource, String channel, Wakeups wakeups) {
-    var listener = new PostgresListener(dataSource, channel, wakeups);
+  static PostgresListener start(
+      DataSource dataSource, String channel, Wakeups wakeups, ThreadFactory threads) {
+    var listener = new PostgresListener(dataSource, channel, wakeups, threads);
     listener.thread.start();
     return listener;
+  }
+
+  /** {@return the thread a store starts unless told otherwise: a daemon named after the channel} */
+  static Thread daemonThread(Runnable listener) {
+    Thread thread = new Thread(listener, "boulevard-listen");
+    if (listener instanceof PostgresListener postgres) {
+      thread.setName("boulevard-listen-" + postgres.channel);
+    }
+    thread.setDaemon(true);
+    return thread;
   }
 
   @Override

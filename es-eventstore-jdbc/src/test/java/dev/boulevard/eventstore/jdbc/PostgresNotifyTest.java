@@ -84,6 +84,33 @@ class PostgresNotifyTest {
   }
 
   @Test
+  void the_listener_runs_on_a_thread_of_the_factory_the_builder_was_given() throws Exception {
+    var made = new ArrayList<Thread>();
+    var reader =
+        stores.storeOn(
+            table,
+            builder ->
+                builder.threadFactory(
+                    task -> {
+                      Thread thread = new Thread(task, "injected-listener");
+                      thread.setDaemon(true);
+                      synchronized (made) {
+                        made.add(thread);
+                      }
+                      return thread;
+                    }));
+
+    reader.awaitEventsAfter(reader.head(), Duration.ofMillis(1)); // starts listening
+    awaitTrue(this::theReaderListens, "the reader's listener has run LISTEN");
+
+    synchronized (made) {
+      assertThat(made).hasSize(1);
+      assertThat(made.get(0).isAlive()).isTrue();
+    }
+    reader.close();
+  }
+
+  @Test
   void an_open_older_transaction_holds_readers_back_until_it_commits() throws Exception {
     DomainEventStream first = deposits("acc-0", 0, 1);
     writer.append("acc-0", first);

@@ -9,17 +9,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Handles one batch for a worker: all of it in one transaction if it can; otherwise the events
- * before the failing one, then the failing one alone with retries, then a park.
+ * before the failing one, then the failing one alone with retries, then a park. It tells the worker
+ * what happened through the worker's methods, on the worker's thread. Not thread-safe.
  */
 final class BatchRun {
 
   private static final Logger LOG = LoggerFactory.getLogger(BatchRun.class);
-  private static final int DONE = -1;
-  private static final int ABANDONED = -2;
-  private static final int CACHE_FAILED = -3;
 
   private final ProjectionWorker worker;
   private final List<LoggedMessage> batch;
+  private String lastError; // the projector's last failure, which a park reports
 
   BatchRun(ProjectionWorker worker, List<LoggedMessage> batch) {
     this.worker = worker;
@@ -27,33 +26,37 @@ final class BatchRun {
   }
 
   void handle() {
-    int failedAt = apply(0, batch.size(), worker.cache);
-    if (failedAt == CACHE_FAILED) {
-      failedAt = apply(0, batch.size(), null); // model by model, to find the event at fault
+    BatchOutcome outcome = apply(0, batch.size(), worker.cache);
+    if (outcome instanceof BatchOutcome.CacheFailed) {
+      outcome = apply(0, batch.size(), null); // model by model, to find the event at fault
     }
-    if (failedAt < 0) {
-      return;
+    if (outcome instanceof BatchOutcome.ProjectorFailed failed) {
+      retryThenPark(failed.index());
     }
+  }
+
+  private void retryThenPark(int failedAt) {
     boolean transactional = worker.settings.storage().isTransactional();
     // The pieces of a stored event that an upcaster split share one checkpoint: they are retried
     // together, since a checkpoint cannot fall between them.
     int rowStart = rowStart(failedAt);
     int rowEnd = rowEnd(failedAt);
-    if (rowStart > 0 && transactional && apply(0, rowStart, null) != DONE) {
+    if (rowStart > 0 && transactional && !(apply(0, rowStart, null) instanceof BatchOutcome.Done)) {
       worker.settle(); // what went through a moment ago failed now: start over from the log
       return;
     }
     int retryFrom = transactional ? rowStart : failedAt; // without transactions, the rest is done
     RetryPolicy retry = worker.settings.retry();
-    for (int attempt = 1; attempt < retry.attempts() && !worker.stopping; attempt++) {
-      worker.state = ProjectionState.RETRYING;
+    for (int attempt = 1; attempt < retry.attempts() && !worker.stopping(); attempt++) {
       worker.pause(retry.pauseAfter(attempt));
-      if (apply(retryFrom, rowEnd, null) < 0) {
+      BatchOutcome again = apply(retryFrom, rowEnd, null);
+      if (!(again instanceof BatchOutcome.ProjectorFailed failed)) {
         return; // done, or abandoned because another runner moved the checkpoint
       }
+      failedAt = failed.index();
     }
-    if (!worker.stopping) {
-      worker.park(batch.get(failedAt));
+    if (!worker.stopping()) {
+      worker.park(batch.get(failedAt), lastError);
     }
   }
 
@@ -61,13 +64,10 @@ final class BatchRun {
    * Handles events {@code from} to {@code to} and moves the checkpoint past them, together.
    *
    * @param cache the cache to run the batch with, or null
-   * @return {@link #DONE} if they took effect, {@link #ABANDONED} if another runner had moved the
-   *     checkpoint, {@link #CACHE_FAILED} if writing the cached models failed, or the index of the
-   *     event the projector failed on
+   * @return how it ended
    */
-  private int apply(int from, int to, BatchCache cache) {
-    Checkpoint expected = worker.checkpoint;
-    var failure = new int[] {-1};
+  private BatchOutcome apply(int from, int to, BatchCache cache) {
+    Checkpoint expected = worker.checkpoint();
     try {
       worker
           .settings
@@ -82,7 +82,7 @@ final class BatchRun {
                     try {
                       worker.projector.handle(batch.get(i).message());
                     } catch (Throwable e) {
-                      throw failed(e, i, from, expected, failure);
+                      throw failed(e, i, from, expected);
                     }
                   }
                   if (cache != null) {
@@ -99,39 +99,38 @@ final class BatchRun {
     } catch (CacheFailed e) {
       LOG.debug(
           "Projection {}: writing a batch's models failed; again, model by model", worker.name);
-      return CACHE_FAILED;
+      return new BatchOutcome.CacheFailed();
     } catch (CheckpointMoved e) {
       LOG.debug("Projection {}: another runner moved its checkpoint", worker.name);
       worker.reload();
       worker.settle();
-      return ABANDONED;
+      return new BatchOutcome.Abandoned();
     } catch (ProjectorFailed e) {
-      return failure[0];
+      return new BatchOutcome.ProjectorFailed(e.index);
     }
     worker.committed(batch.get(to - 1).checkpoint(), to - from);
-    return DONE;
+    return new BatchOutcome.Done();
   }
 
   /**
    * Sorts out a failure of the projector on event {@code i}: what to throw to end the transaction.
    */
-  private RuntimeException failed(
-      Throwable e, int i, int from, Checkpoint expected, int[] failure) {
+  private RuntimeException failed(Throwable e, int i, int from, Checkpoint expected) {
     if (Failures.isFatal(e)) {
       throw (VirtualMachineError) e;
     }
     if (worker.settings.storage().isTransient(e) && e instanceof RuntimeException storage) {
       return storage; // the storage's connection, not the event: waited out by the worker
     }
-    failure[0] = i;
-    worker.lastError = Failures.describe(e);
+    lastError = Failures.describe(e);
+    worker.retrying(lastError);
     int done = rowStart(i);
     if (done > from && !worker.settings.storage().isTransactional()) {
       // Without transactions the writes before the failing event's row have happened.
       moveCheckpoint(expected, batch.get(done - 1).checkpoint());
       worker.committed(batch.get(done - 1).checkpoint(), done - from);
     }
-    return new ProjectorFailed(e);
+    return new ProjectorFailed(e, i);
   }
 
   /**
@@ -173,7 +172,7 @@ final class BatchRun {
     if (!store.advance(worker.name, worker.generation, expected, next)) {
       throw new CheckpointMoved();
     }
-    if (worker.storedPark != null) {
+    if (worker.hasStoredPark()) {
       store.park(worker.name, worker.generation, null);
     }
   }
@@ -200,8 +199,11 @@ final class BatchRun {
   private static final class ProjectorFailed extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    ProjectorFailed(Throwable cause) {
+    private final int index;
+
+    ProjectorFailed(Throwable cause, int index) {
       super(cause);
+      this.index = index;
     }
   }
 }

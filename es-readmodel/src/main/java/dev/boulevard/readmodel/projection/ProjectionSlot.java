@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One projection of a runner: its live worker, its rebuild if one runs, and the switch from one to
- * the other. Its own lock guards the switch; workers stop outside it.
+ * the other. Thread-safe: its own lock guards the switch, workers stop outside it, and the live
+ * worker and rebuild are volatile for readers.
  */
 final class ProjectionSlot {
 
@@ -25,8 +26,8 @@ final class ProjectionSlot {
   private final ProjectionWorker.Settings settings;
   private final Runnable signal;
   private final Consumer<RebuildProgress> listener;
-  volatile ProjectionWorker live;
-  volatile RunningRebuild rebuild;
+  private volatile ProjectionWorker live;
+  private volatile RunningRebuild rebuild;
   private boolean closed;
 
   ProjectionSlot(
@@ -75,37 +76,72 @@ final class ProjectionSlot {
             projection.newProjector(models),
             cache,
             settings,
-            new ProjectionWorker.Hooks() {
-              @Override
-              public void progressed() {
-                signal.run();
-                if (running != null) {
-                  running.report();
-                }
-              }
-
-              @Override
-              public void afterRead(ProjectionWorker worker, boolean nearlyCaughtUp) {
-                ProjectionWorker current = live;
-                // Once level with the live generation, the new one is as fresh as the old.
-                if (running != null
-                    && (nearlyCaughtUp
-                        || current == null
-                        || !current.checkpoint.isAfter(worker.checkpoint))) {
-                  promote(running);
-                }
-              }
-
-              @Override
-              public void retiredElsewhere(ProjectionWorker worker) {
-                resync(worker);
-              }
-            });
+            new WorkerHooks(running));
     if (running != null) {
       running.worker(worker);
     }
-    worker.start("boulevard-projection-" + name() + "-" + generation.generation());
+    worker.start();
     return worker;
+  }
+
+  /** What the workers of this slot tell it; a rebuild's worker also reports and may promote. */
+  private final class WorkerHooks implements ProjectionWorker.Hooks {
+    private final RunningRebuild running; // null for a live worker
+
+    WorkerHooks(RunningRebuild running) {
+      this.running = running;
+    }
+
+    @Override
+    public void progressed() {
+      signal.run();
+      if (running != null) {
+        running.report();
+      }
+    }
+
+    @Override
+    public void afterRead(ProjectionWorker worker, boolean nearlyCaughtUp) {
+      if (running != null && (nearlyCaughtUp || levelWithLive(worker))) {
+        promote(running);
+      }
+    }
+
+    @Override
+    public void retiredElsewhere(ProjectionWorker worker) {
+      resync(worker);
+    }
+  }
+
+  /** {@return whether a rebuilding worker is as fresh as the live generation} */
+  private boolean levelWithLive(ProjectionWorker rebuilding) {
+    ProjectionWorker current = live;
+    return current == null || !current.checkpoint().isAfter(rebuilding.checkpoint());
+  }
+
+  /**
+   * {@return the live generation, whose read models queries read}
+   *
+   * @throws IllegalStateException if the runner was not started
+   */
+  int liveGeneration() {
+    ProjectionWorker current = live;
+    if (current == null) {
+      throw new IllegalStateException("Start the projections before reading their models");
+    }
+    return current.generation;
+  }
+
+  /** {@return whether the live generation took in the event at a checkpoint} */
+  boolean reached(Checkpoint target) {
+    ProjectionWorker current = live;
+    return current != null && !target.isAfter(current.checkpoint());
+  }
+
+  /** {@return the event the live generation is parked at, before a checkpoint, undecided} */
+  Optional<ParkedEvent> stuckBefore(Checkpoint target) {
+    ProjectionWorker current = live;
+    return current == null ? Optional.empty() : current.stuckBefore(target);
   }
 
   synchronized void rebuild() {
@@ -130,10 +166,10 @@ final class ProjectionSlot {
   private void promote(RunningRebuild running) {
     ProjectionWorker retired;
     synchronized (this) {
-      if (closed || rebuild != running || running.promoting) {
+      if (closed || rebuild != running || running.promoting()) {
         return;
       }
-      running.promoting = true;
+      running.beginPromotion();
       retired = live;
     }
     try {
@@ -165,7 +201,7 @@ final class ProjectionSlot {
     RunningRebuild running;
     synchronized (this) {
       running = rebuild;
-      if (running == null || running.promoting) {
+      if (running == null || running.promoting()) {
         throw new IllegalStateException("Projection " + name() + " is not being rebuilt");
       }
       rebuild = null;
@@ -240,9 +276,11 @@ final class ProjectionSlot {
     }
   }
 
+  /** {@return the slot's status: the live worker's snapshot, read once, and the rebuild's} */
   ProjectionStatus status(Checkpoint head) {
     ProjectionWorker worker = live;
     RunningRebuild running = rebuild;
+    boolean durable = settings.storage().isDurable();
     if (worker == null) {
       return new ProjectionStatus(
           name(),
@@ -251,16 +289,18 @@ final class ProjectionSlot {
           head.position(),
           Optional.empty(),
           Optional.empty(),
-          Optional.empty());
+          Optional.empty(),
+          durable);
     }
-    Checkpoint at = worker.checkpoint;
+    WorkerSnapshot at = worker.snapshot();
     return new ProjectionStatus(
         name(),
-        worker.state,
-        at,
-        Math.max(0, head.position() - at.position()),
-        worker.lastError(),
-        worker.parked(),
-        Optional.ofNullable(running).map(RunningRebuild::progress));
+        at.state(),
+        at.checkpoint(),
+        Math.max(0, head.position() - at.checkpoint().position()),
+        Optional.ofNullable(at.lastError()),
+        Optional.ofNullable(at.parked()),
+        Optional.ofNullable(running).map(RunningRebuild::progress),
+        durable);
   }
 }

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param lastError the last failure, of the projector or of storage, if any since the start
  * @param parked the event it is parked at, if it is parked
  * @param rebuild the progress of a running rebuild, if one is running
+ * @param durable whether the storage keeps the read models, checkpoint and park across restarts;
+ *     when false, a restart starts the projection again from the beginning of the log
  */
 public record ProjectionStatus(
     String name,
@@ -23,4 +25,5 @@ public record ProjectionStatus(
     long behind,
     Optional<String> lastError,
     Optional<ParkedEvent> parked,
-    Optional<RebuildProgress> rebuild) {}
+    Optional<RebuildProgress> rebuild,
+    boolean durable) {}

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -21,6 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Feeds one generation of a projection from the global log on a thread of its own: a batch at a
  * time, each batch's writes and checkpoint in one transaction of the storage ({@link BatchRun}).
+ *
+ * <p>Thread-safe: its progress is one {@link WorkerSnapshot} that only its own thread replaces (and
+ * {@link #start} before that thread runs); other threads read it, ask it to stop, or hand it a
+ * decision.
  */
 final class ProjectionWorker implements Runnable {
 
@@ -35,13 +40,9 @@ final class ProjectionWorker implements Runnable {
   final Settings settings;
   private final Hooks hooks;
   private final AtomicReference<ProjectionDecision> pending = new AtomicReference<>();
-  volatile Checkpoint checkpoint;
-  volatile ProjectionState state = ProjectionState.STOPPED;
-  volatile String lastError;
-  private volatile ParkedEvent parked;
-  volatile boolean stopping;
-  volatile long eventsDone;
-  ParkedEvent storedPark;
+  private volatile WorkerSnapshot snapshot;
+  private volatile boolean stopping;
+  private ParkedEvent storedPark; // the worker's thread's only
   private Thread thread;
 
   /** What a worker needs besides its projector; shared by all workers of one runner. */
@@ -51,7 +52,8 @@ final class ProjectionWorker implements Runnable {
       ProjectionStore store,
       RetryPolicy retry,
       int batchSize,
-      Clock clock) {}
+      Clock clock,
+      ThreadFactory threads) {}
 
   /** What a worker tells its runner, on the worker's thread. */
   interface Hooks {
@@ -78,20 +80,51 @@ final class ProjectionWorker implements Runnable {
       Hooks hooks) {
     this.name = name;
     this.generation = stored.generation();
-    this.checkpoint = stored.checkpoint();
     this.storedPark = stored.parked();
-    this.lastError = storedPark == null ? null : storedPark.error();
+    this.snapshot =
+        new WorkerSnapshot(
+            ProjectionState.STOPPED,
+            stored.checkpoint(),
+            storedPark == null ? null : storedPark.error(),
+            null,
+            0);
     this.projector = projector;
     this.cache = cache;
     this.settings = settings;
     this.hooks = hooks;
   }
 
-  synchronized void start(String threadName) {
-    thread = new Thread(this, threadName);
-    thread.setDaemon(true);
-    state = ProjectionState.CATCHING_UP;
+  /** Starts the worker on a thread of the runner's factory. */
+  synchronized void start() {
+    thread = settings.threads().newThread(this);
+    snapshot = snapshot.withState(ProjectionState.CATCHING_UP); // before the thread runs
     thread.start();
+  }
+
+  /** {@return the name of the worker's thread, unless the runner's factory names it otherwise} */
+  @Override
+  public String toString() {
+    return "boulevard-projection-" + name + "-" + generation;
+  }
+
+  /** {@return the worker's progress, read whole} */
+  WorkerSnapshot snapshot() {
+    return snapshot;
+  }
+
+  /** {@return the checkpoint of the last event it took in} */
+  Checkpoint checkpoint() {
+    return snapshot.checkpoint();
+  }
+
+  /** {@return whether it was asked to stop} */
+  boolean stopping() {
+    return stopping;
+  }
+
+  /** {@return whether a park is stored, which the next checkpoint move clears} */
+  boolean hasStoredPark() {
+    return storedPark != null;
   }
 
   /** Asks the worker to stop after its current batch, and waits until it has. */
@@ -106,12 +139,8 @@ final class ProjectionWorker implements Runnable {
     }
   }
 
-  Optional<String> lastError() {
-    return Optional.ofNullable(lastError);
-  }
-
   Optional<ParkedEvent> parked() {
-    return Optional.ofNullable(parked);
+    return Optional.ofNullable(snapshot.parked());
   }
 
   /**
@@ -120,6 +149,7 @@ final class ProjectionWorker implements Runnable {
    * @throws IllegalStateException if it is not parked at that event, or a decision is pending
    */
   void decide(ProjectionDecision decision) {
+    ParkedEvent parked = snapshot.parked();
     if (parked == null || !parked.equals(decision.parked())) {
       throw new IllegalStateException("Projection " + name + " is not parked");
     }
@@ -132,10 +162,11 @@ final class ProjectionWorker implements Runnable {
     }
   }
 
-  /** {@return whether it is parked, with no decision pending, at or before a checkpoint} */
-  boolean stuckBefore(Checkpoint target) {
-    ParkedEvent at = parked;
-    return at != null && pending.get() == null && !at.checkpoint().isAfter(target);
+  /** {@return the event it is parked at, with no decision pending, at or before a checkpoint} */
+  Optional<ParkedEvent> stuckBefore(Checkpoint target) {
+    ParkedEvent at = snapshot.parked();
+    boolean stuck = at != null && pending.get() == null && !at.checkpoint().isAfter(target);
+    return stuck ? Optional.of(at) : Optional.empty();
   }
 
   @Override
@@ -143,11 +174,11 @@ final class ProjectionWorker implements Runnable {
     try {
       loop();
     } catch (Throwable fatal) {
-      lastError = Failures.describe(fatal);
+      publish(snapshot.failed(snapshot.state(), Failures.describe(fatal)));
       LOG.error("Projection {} stopped on a failure it cannot survive", name, fatal);
       throw fatal;
     } finally {
-      state = ProjectionState.STOPPED;
+      publish(snapshot.withState(ProjectionState.STOPPED));
       hooks.progressed();
     }
   }
@@ -156,7 +187,7 @@ final class ProjectionWorker implements Runnable {
     int storageFailures = 0;
     while (!stopping) {
       try {
-        if (parked != null) {
+        if (snapshot.parked() != null) {
           awaitDecision();
         } else {
           readAndHandle();
@@ -168,9 +199,9 @@ final class ProjectionWorker implements Runnable {
       } catch (RuntimeException e) {
         // Failures of the log, the checkpoint or storage's connection are waited out, never parked.
         storageFailures++;
-        lastError = Failures.describe(e);
-        state = ProjectionState.RETRYING;
-        LOG.warn("Projection {} failed to read or store, retrying: {}", name, lastError);
+        String error = Failures.describe(e);
+        publish(snapshot.failed(ProjectionState.RETRYING, error));
+        LOG.warn("Projection {} failed to read or store, retrying: {}", name, error);
         pause(settings.retry().pauseAfter(Math.min(storageFailures, 30)));
         reload();
       }
@@ -180,23 +211,22 @@ final class ProjectionWorker implements Runnable {
   private void readAndHandle() throws InterruptedException {
     List<LoggedMessage> batch;
     try {
-      batch = settings.log().read(checkpoint, settings.batchSize());
+      batch = settings.log().read(checkpoint(), settings.batchSize());
     } catch (UnreadableLogEntryException e) {
       // No retry reads it: parked like an event the projector fails on, so that it can be skipped.
-      lastError = Failures.describe(e);
-      park(e.checkpoint(), e.storedType(), e.checkpoint().position());
+      park(e.checkpoint(), e.storedType(), Failures.describe(e));
       return;
     }
     boolean full = batch.size() >= settings.batchSize() || endsBeforeHead(batch);
-    state = full ? ProjectionState.CATCHING_UP : ProjectionState.LIVE;
+    publish(snapshot.withState(full ? ProjectionState.CATCHING_UP : ProjectionState.LIVE));
     if (!batch.isEmpty()) {
       new BatchRun(this, batch).handle();
     }
-    if (parked == null && !stopping) {
+    if (snapshot.parked() == null && !stopping) {
       hooks.afterRead(this, !full);
     }
     if (batch.isEmpty() && !stopping) {
-      settings.log().awaitEventsAfter(checkpoint, IDLE_WAIT);
+      settings.log().awaitEventsAfter(checkpoint(), IDLE_WAIT);
     }
   }
 
@@ -209,27 +239,36 @@ final class ProjectionWorker implements Runnable {
         && settings.log().head().isAfter(batch.get(batch.size() - 1).checkpoint());
   }
 
-  /** Parks at an event, once the park is stored. */
-  void park(LoggedMessage failing) {
-    park(failing.checkpoint(), failing.message().payloadType().getName(), failing.position());
+  /** Parks at an event the projector kept failing on, naming its stored type, once stored. */
+  void park(LoggedMessage failing, String error) {
+    park(failing.checkpoint(), settings.log().storedTypeOf(failing.message()), error);
   }
 
-  private void park(Checkpoint at, String eventType, long position) {
-    var parkedEvent = new ParkedEvent(at, eventType, lastError, settings.clock().instant());
+  private void park(Checkpoint at, String eventType, String error) {
+    var parkedEvent = new ParkedEvent(at, eventType, error, settings.clock().instant());
     settings.store().park(name, generation, parkedEvent);
     storedPark = parkedEvent;
-    parked = parkedEvent;
-    state = ProjectionState.PARKED;
-    LOG.error("Projection {} parked at position {} ({}): {}", name, position, eventType, lastError);
+    publish(snapshot.parkedAt(parkedEvent));
+    LOG.error(
+        "Projection {} parked at position {} ({}): {}", name, at.position(), eventType, error);
     hooks.progressed();
+  }
+
+  /** Notes a failure of the projector that is being retried. */
+  void retrying(String error) {
+    publish(snapshot.failed(ProjectionState.RETRYING, error));
   }
 
   /** Takes in what a committed transaction did. */
   void committed(Checkpoint next, int events) {
-    checkpoint = next;
-    eventsDone += events;
+    publish(snapshot.movedTo(next, events));
     storedPark = null;
     hooks.progressed();
+  }
+
+  /** Replaces the snapshot; called on the worker's own thread only. */
+  private void publish(WorkerSnapshot next) {
+    snapshot = next;
   }
 
   private void awaitDecision() throws InterruptedException {
@@ -243,7 +282,7 @@ final class ProjectionWorker implements Runnable {
       return;
     }
     boolean skip = decision.kind() == ProjectionDecision.Kind.SKIP;
-    Checkpoint expected = checkpoint;
+    Checkpoint expected = checkpoint();
     boolean applied =
         settings
             .storage()
@@ -259,9 +298,9 @@ final class ProjectionWorker implements Runnable {
                   settings.store().record(decision);
                   return true;
                 });
-    parked = null; // taken off only once stored; a failure above leaves the decision pending
+    // taken off only once stored; a failure above leaves the decision pending
+    publish(snapshot.unparked());
     pending.set(null);
-    state = ProjectionState.CATCHING_UP;
     if (!applied) {
       reload(); // another runner moved past the park
     } else {
@@ -288,10 +327,11 @@ final class ProjectionWorker implements Runnable {
         hooks.retiredElsewhere(this);
         return;
       }
-      checkpoint = stored.get().checkpoint();
+      publish(snapshot.movedTo(stored.get().checkpoint(), 0));
       hooks.progressed();
     } catch (RuntimeException e) {
-      lastError = Failures.describe(e); // the next turn of the loop fails and waits again
+      // the next turn of the loop fails and waits again
+      publish(snapshot.failed(snapshot.state(), Failures.describe(e)));
     }
   }
 

@@ -6,6 +6,7 @@ import dev.boulevard.eventstore.LogFollower;
 import dev.boulevard.readmodel.ReadModel;
 import dev.boulevard.readmodel.ReadModelRepository;
 import dev.boulevard.readmodel.ReadModelStorage;
+import dev.boulevard.readmodel.spi.ParkedEvent;
 import dev.boulevard.readmodel.spi.ProjectionDecision;
 import dev.boulevard.readmodel.spi.ProjectionStore;
 import java.time.Duration;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs tracking projections: each reads the store's global log from its own checkpoint, on a thread
@@ -50,6 +53,8 @@ import java.util.Optional;
  */
 public final class Projections implements LogFollower, AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Projections.class);
+
   private final ProjectionWorker.Settings settings;
   private final Map<String, ProjectionSlot> slots = new LinkedHashMap<>();
   private final Map<String, ProjectionSlot> modelOwners = new LinkedHashMap<>();
@@ -60,7 +65,13 @@ public final class Projections implements LogFollower, AutoCloseable {
     ProjectionStore store = builder.storage.projectionStore(builder.stateTable);
     this.settings =
         new ProjectionWorker.Settings(
-            builder.log, builder.storage, store, builder.retry, builder.batchSize, builder.clock);
+            builder.log,
+            builder.storage,
+            store,
+            builder.retry,
+            builder.batchSize,
+            builder.clock,
+            builder.threads);
     for (TrackingProjection projection : builder.projections) {
       var slot =
           new ProjectionSlot(projection, settings, this::signalProgress, builder.rebuildListener);
@@ -90,6 +101,14 @@ public final class Projections implements LogFollower, AutoCloseable {
       throw new IllegalStateException("The projections were started before");
     }
     started = true;
+    if (!settings.storage().isDurable()) {
+      LOG.warn(
+          "Projections {} run on {}, which is not durable: their read models, checkpoints, parks"
+              + " and decisions are lost at restart, and they start again from the beginning of"
+              + " the log",
+          slots.keySet(),
+          settings.storage().getClass().getSimpleName());
+    }
     slots.values().forEach(ProjectionSlot::start);
   }
 
@@ -135,15 +154,10 @@ public final class Projections implements LogFollower, AutoCloseable {
           "No projection declares read model " + model + " of " + type.getName());
     }
     return new LiveReadModel<>(
-        () -> {
-          ProjectionWorker live = slot.live;
-          if (live == null) {
-            throw new IllegalStateException("Start the projections before reading their models");
-          }
-          return settings
-              .storage()
-              .repository(ProjectionModels.storedName(model, live.generation), type);
-        });
+        () ->
+            settings
+                .storage()
+                .repository(ProjectionModels.storedName(model, slot.liveGeneration()), type));
   }
 
   /**
@@ -154,26 +168,45 @@ public final class Projections implements LogFollower, AutoCloseable {
    *     nothing reports, is taken in at once
    * @param timeout how long to wait at most
    * @return whether every projection took it in; false after the timeout, or at once if a
-   *     projection is parked before it
+   *     projection is parked before it, which is logged at WARN ({@link #awaitPositionOutcome} says
+   *     which)
    * @throws InterruptedException if the waiting thread is interrupted
    */
   @Override
   public boolean awaitPosition(long position, Duration timeout) throws InterruptedException {
+    return logged(awaitPositionOutcome(position, timeout), "position " + position).reached();
+  }
+
+  /**
+   * Waits until every projection has taken in the event at a global position, and says why not if
+   * they did not.
+   *
+   * @param position the event's global position, as its append reported it; 0, what an append of
+   *     nothing reports, is reached at once
+   * @param timeout how long to wait at most
+   * @return reached; timed out; or, at once, the projection parked before the event and where
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public AwaitOutcome awaitPositionOutcome(long position, Duration timeout)
+      throws InterruptedException {
     if (position == 0) {
-      return true;
+      return new AwaitOutcome.Reached();
     }
     long deadline = System.nanoTime() + timeout.toNanos();
-    Optional<Checkpoint> target = settings.log().checkpointAt(position);
-    while (target.isEmpty()) {
+    while (true) {
+      // The head is read first: if the event is not readable after it, the head cannot hold it, so
+      // waiting for events after that head wakes once the event becomes readable.
+      Checkpoint head = settings.log().head();
+      Optional<Checkpoint> target = settings.log().checkpointAt(position);
       long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return false;
+      if (target.isPresent()) {
+        return awaitCheckpointOutcome(target.get(), Duration.ofNanos(Math.max(0, left)));
       }
-      settings.log().awaitEventsAfter(settings.log().head(), Duration.ofNanos(left));
-      target = settings.log().checkpointAt(position);
+      if (left <= 0) {
+        return new AwaitOutcome.TimedOut();
+      }
+      settings.log().awaitEventsAfter(head, Duration.ofNanos(left));
     }
-    return awaitCheckpoint(
-        target.get(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
   }
 
   /**
@@ -182,32 +215,61 @@ public final class Projections implements LogFollower, AutoCloseable {
    * @param checkpoint the checkpoint
    * @param timeout how long to wait at most
    * @return whether every projection reached it; false after the timeout, or at once if a
-   *     projection is parked before it
+   *     projection is parked before it, which is logged at WARN
    * @throws InterruptedException if the waiting thread is interrupted
    */
   public boolean awaitCheckpoint(Checkpoint checkpoint, Duration timeout)
+      throws InterruptedException {
+    return logged(awaitCheckpointOutcome(checkpoint, timeout), checkpoint.toString()).reached();
+  }
+
+  /**
+   * Waits until every projection's checkpoint is at or after a checkpoint of the log, and says why
+   * not if one is not.
+   *
+   * @param checkpoint the checkpoint
+   * @param timeout how long to wait at most
+   * @return reached; timed out; or, at once, the projection parked before it and where
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public AwaitOutcome awaitCheckpointOutcome(Checkpoint checkpoint, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (progress) {
       while (true) {
         boolean all = true;
         for (ProjectionSlot slot : slots.values()) {
-          ProjectionWorker live = slot.live;
-          if (live == null || checkpoint.isAfter(live.checkpoint)) {
-            if (live != null && live.stuckBefore(checkpoint)) {
-              return false;
+          if (!slot.reached(checkpoint)) {
+            Optional<ParkedEvent> stuck = slot.stuckBefore(checkpoint);
+            if (stuck.isPresent()) {
+              return new AwaitOutcome.Parked(slot.name(), stuck.get());
             }
             all = false;
           }
         }
         long left = deadline - System.nanoTime();
-        if (all || left <= 0) {
-          return all;
+        if (all) {
+          return new AwaitOutcome.Reached();
+        }
+        if (left <= 0) {
+          return new AwaitOutcome.TimedOut();
         }
         // Workers signal each move; the bound only caps the cost of a signal that was missed.
         progress.wait(Math.max(1, Math.min(left / 1_000_000, 250)));
       }
     }
+  }
+
+  private static AwaitOutcome logged(AwaitOutcome outcome, String target) {
+    if (outcome instanceof AwaitOutcome.Parked parked) {
+      LOG.warn(
+          "Waited for {} in vain: projection {} is parked before it, at position {} ({})",
+          target,
+          parked.projection(),
+          parked.parked().position(),
+          parked.parked().eventType());
+    }
+    return outcome;
   }
 
   private void signalProgress() {

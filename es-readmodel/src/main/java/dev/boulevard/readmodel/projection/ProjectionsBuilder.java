@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
-/** Collects the projections and settings of a {@link Projections} runner. */
+/** Collects the projections and settings of a {@link Projections} runner; not thread-safe. */
 public final class ProjectionsBuilder {
 
   final GlobalEventLog log;
@@ -21,6 +22,7 @@ public final class ProjectionsBuilder {
   Clock clock = Clock.systemUTC();
   String stateTable = "boulevard_projections";
   Consumer<RebuildProgress> rebuildListener = progress -> {};
+  ThreadFactory threads = new DaemonThreads();
 
   ProjectionsBuilder(GlobalEventLog log, ReadModelStorage storage) {
     this.log = Objects.requireNonNull(log, "log");
@@ -110,6 +112,18 @@ public final class ProjectionsBuilder {
    */
   public ProjectionsBuilder onRebuildProgress(Consumer<RebuildProgress> listener) {
     this.rebuildListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /**
+   * Sets where the projections' threads come from: one per projection, and one per running rebuild.
+   *
+   * @param threadFactory the factory; unless set, daemon threads named {@code
+   *     boulevard-projection-<name>-<generation>}
+   * @return this builder
+   */
+  public ProjectionsBuilder threadFactory(ThreadFactory threadFactory) {
+    this.threads = Objects.requireNonNull(threadFactory, "threadFactory");
     return this;
   }
 

@@ -6,7 +6,12 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** A rebuild in progress: the worker filling the new read models, and how fast it goes. */
+/**
+ * A rebuild in progress: the worker filling the new read models, and how fast it goes.
+ *
+ * <p>Thread-safe: the switch-over flag is read and set under the slot's lock, the rest is volatile
+ * or touched by the rebuild's worker thread only.
+ */
 final class RunningRebuild {
 
   private static final long REPORT_EVERY_NANOS = 1_000_000_000L;
@@ -18,8 +23,7 @@ final class RunningRebuild {
   private volatile ProjectionWorker worker;
   private volatile boolean done;
 
-  /** Set, under the slot's lock, once a switch to this rebuild has begun. */
-  boolean promoting;
+  private boolean promoting; // under the slot's lock
 
   private long lastReported = startedAt;
 
@@ -27,6 +31,16 @@ final class RunningRebuild {
     this.projection = projection;
     this.log = log;
     this.listener = listener;
+  }
+
+  /** {@return whether the switch to this rebuild has begun; called under the slot's lock} */
+  boolean promoting() {
+    return promoting;
+  }
+
+  /** Marks the switch to this rebuild as begun; called under the slot's lock. */
+  void beginPromotion() {
+    promoting = true;
   }
 
   void worker(ProjectionWorker worker) {
@@ -54,16 +68,15 @@ final class RunningRebuild {
 
   RebuildProgress progress() {
     ProjectionWorker current = worker;
-    long eventsDone = current == null ? 0 : current.eventsDone;
+    WorkerSnapshot at = current == null ? null : current.snapshot();
+    long eventsDone = at == null ? 0 : at.eventsDone();
     long left =
-        done || current == null
-            ? 0
-            : Math.max(0, log.head().position() - current.checkpoint.position());
+        done || at == null ? 0 : Math.max(0, log.head().position() - at.checkpoint().position());
     double seconds = Math.max(1e-9, (System.nanoTime() - startedAt) / 1e9);
     double rate = eventsDone / seconds;
     Optional<Duration> timeLeft =
         rate > 0 ? Optional.of(Duration.ofMillis((long) (left / rate * 1000))) : Optional.empty();
-    Optional<ParkedEvent> parked = current == null ? Optional.empty() : current.parked();
+    Optional<ParkedEvent> parked = at == null ? Optional.empty() : Optional.ofNullable(at.parked());
     return new RebuildProgress(projection, eventsDone, left, rate, timeLeft, done, parked);
   }
 }

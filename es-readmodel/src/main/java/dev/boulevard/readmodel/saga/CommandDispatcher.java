@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * claimed, dispatched with the causation of the event that sent it, and removed once the bus
  * returns. A failure is tried again after the retry policy's pause, by the clock, and kept after
  * the last attempt.
+ *
+ * <p>Thread-safe: one delivery pass runs at a time, whichever thread asks for it.
  */
 final class CommandDispatcher implements Runnable {
 
@@ -36,6 +39,7 @@ final class CommandDispatcher implements Runnable {
   private final Object pass = new Object();
   private volatile boolean stopping;
   private volatile Thread thread;
+  private final ThreadFactory threads;
 
   CommandDispatcher(
       Outbox outbox,
@@ -44,7 +48,8 @@ final class CommandDispatcher implements Runnable {
       Clock clock,
       RetryPolicy retry,
       Duration poll,
-      Duration lease) {
+      Duration lease,
+      ThreadFactory threads) {
     this.outbox = outbox;
     this.codec = codec;
     this.bus = bus;
@@ -52,11 +57,18 @@ final class CommandDispatcher implements Runnable {
     this.retry = retry;
     this.poll = poll;
     this.lease = lease;
+    this.threads = threads;
+  }
+
+  /** {@return the dispatcher's thread unless the builder was given a factory: a named daemon} */
+  static Thread daemonThread(Runnable dispatcher) {
+    Thread thread = new Thread(dispatcher, "boulevard-sagas-dispatcher");
+    thread.setDaemon(true);
+    return thread;
   }
 
   void start() {
-    Thread started = new Thread(this, "boulevard-sagas-dispatcher");
-    started.setDaemon(true);
+    Thread started = threads.newThread(this);
     thread = started;
     started.start();
   }

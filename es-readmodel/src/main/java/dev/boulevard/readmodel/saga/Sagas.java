@@ -5,6 +5,7 @@ import dev.boulevard.commandhandling.CommandBus;
 import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.eventstore.LogFollower;
 import dev.boulevard.readmodel.ReadModelStorage;
+import dev.boulevard.readmodel.projection.AwaitOutcome;
 import dev.boulevard.readmodel.projection.ProjectionStatus;
 import dev.boulevard.readmodel.projection.Projections;
 import dev.boulevard.readmodel.projection.ProjectionsBuilder;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs process managers durably: each is a tracking projection that reads the global log from its
@@ -58,15 +61,19 @@ import java.util.Optional;
  */
 public final class Sagas implements LogFollower, AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Sagas.class);
+
   private final Projections projections;
   private final Outbox outbox;
   private final CommandDispatcher dispatcher;
   private final ObjectMapper mapper;
   private final Clock clock;
+  private final ReadModelStorage storage;
 
   Sagas(SagasBuilder builder) {
     this.mapper = builder.mapper;
     this.clock = builder.clock;
+    this.storage = builder.storage;
     this.outbox = builder.storage.outbox(builder.outboxTable);
     var codec = new CommandCodec(builder.commandTypes, builder.mapper);
     this.dispatcher =
@@ -77,13 +84,17 @@ public final class Sagas implements LogFollower, AutoCloseable {
             builder.clock,
             builder.delivery,
             builder.poll,
-            builder.lease);
+            builder.lease,
+            builder.threads == null ? CommandDispatcher::daemonThread : builder.threads);
     ProjectionsBuilder runner =
         Projections.builder(builder.log, builder.storage)
             .stateTable(builder.stateTable)
             .retry(builder.eventRetry)
             .batchSize(builder.batchSize)
             .clock(builder.clock);
+    if (builder.threads != null) {
+      runner.threadFactory(builder.threads);
+    }
     for (ProcessManager<?> manager : builder.managers) {
       runner.add(projection(manager, codec));
     }
@@ -127,6 +138,12 @@ public final class Sagas implements LogFollower, AutoCloseable {
    * @throws IllegalStateException if the runner was started before
    */
   public void start() {
+    if (!storage.isDurable()) {
+      LOG.warn(
+          "Sagas run on {}, which is not durable: their outbox, with its scheduled commands and"
+              + " deadlines, is lost at restart",
+          storage.getClass().getSimpleName());
+    }
     projections.start();
     dispatcher.start();
   }
@@ -189,6 +206,20 @@ public final class Sagas implements LogFollower, AutoCloseable {
   @Override
   public boolean awaitPosition(long position, Duration timeout) throws InterruptedException {
     return projections.awaitPosition(position, timeout);
+  }
+
+  /**
+   * Waits until every process manager has handled the event at a global position, and says why not
+   * if one did not.
+   *
+   * @param position the event's global position
+   * @param timeout how long to wait at most
+   * @return reached; timed out; or, at once, the process manager parked before it and where
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public AwaitOutcome awaitPositionOutcome(long position, Duration timeout)
+      throws InterruptedException {
+    return projections.awaitPositionOutcome(position, timeout);
   }
 
   /** {@return the status of each process manager's projection} */

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 
 /** Collects the process managers and settings of a {@link Sagas} runner; not thread-safe. */
 public final class SagasBuilder {
@@ -32,6 +33,7 @@ public final class SagasBuilder {
   Duration poll = Duration.ofMillis(100);
   Duration lease = Duration.ofMinutes(5);
   int batchSize = 100;
+  ThreadFactory threads; // null: each part's own default
 
   SagasBuilder(
       GlobalEventLog log, ReadModelStorage storage, CommandBus bus, EventTypeRegistry types) {
@@ -142,6 +144,18 @@ public final class SagasBuilder {
       throw new IllegalArgumentException("A batch holds 1 event or more, not " + batchSize);
     }
     this.batchSize = batchSize;
+    return this;
+  }
+
+  /**
+   * Sets where the runner's threads come from: one per process manager and one for the dispatcher.
+   *
+   * @param threadFactory the factory; unless set, daemon threads named {@code
+   *     boulevard-projection-<name>-<generation>} and {@code boulevard-sagas-dispatcher}
+   * @return this builder
+   */
+  public SagasBuilder threadFactory(ThreadFactory threadFactory) {
+    this.threads = Objects.requireNonNull(threadFactory, "threadFactory");
     return this;
   }
 

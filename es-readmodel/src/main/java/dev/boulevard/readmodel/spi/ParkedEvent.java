@@ -9,8 +9,8 @@ import java.util.Objects;
  * it stopped at because nothing can read it.
  *
  * @param checkpoint the event's checkpoint in the global log
- * @param eventType the class name of the event's payload, or the stored type name of an entry that
- *     cannot be read
+ * @param eventType the event's stored type name, as the log names it ({@link
+ *     dev.boulevard.eventstore.GlobalEventLog#storedTypeOf}), also for an entry that cannot be read
  * @param error the last failure, as its class name and message
  * @param parkedAt when the projection was parked
  */

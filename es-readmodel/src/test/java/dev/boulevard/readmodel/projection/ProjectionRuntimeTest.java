@@ -1,0 +1,98 @@
+package dev.boulevard.readmodel.projection;
+
+import static dev.boulevard.eventstore.contract.ContractMessages.deposits;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The runner's threads, its word on durability, and what a wait says about a park. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+@Timeout(60)
+class ProjectionRuntimeTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private final ProjectionEnvironment env = ProjectionEnvironment.inMemory();
+  private final List<Thread> made = new ArrayList<>();
+  private Projections projections;
+
+  @AfterEach
+  void close() throws Exception {
+    if (projections != null) {
+      projections.close();
+    }
+    env.close();
+  }
+
+  private Projections started(String failingAggregate) {
+    String model = env.model("rt");
+    projections =
+        env.projections()
+            .retry(new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1)))
+            .threadFactory(
+                task -> {
+                  Thread thread = new Thread(task, "injected-" + task);
+                  thread.setDaemon(true);
+                  synchronized (made) {
+                    made.add(thread);
+                  }
+                  return thread;
+                })
+            .add(
+                TrackingProjection.named("balances")
+                    .readModel(model, Balance.class)
+                    .projector(
+                        models ->
+                            new BalanceProjector(
+                                models.repository(model, Balance.class),
+                                message -> message.aggregateId().equals(failingAggregate))))
+            .build();
+    projections.start();
+    return projections;
+  }
+
+  @Test
+  void the_workers_run_on_threads_of_the_injected_factory() throws Exception {
+    env.store().append("a", deposits("a", 0, 1));
+    started("none");
+
+    assertThat(projections.awaitPosition(1, WAIT)).isTrue();
+    synchronized (made) {
+      assertThat(made)
+          .extracting(Thread::getName)
+          .containsExactly("injected-boulevard-projection-balances-1");
+    }
+  }
+
+  @Test
+  void the_status_says_that_an_in_memory_storage_is_not_durable() {
+    started("none");
+
+    assertThat(projections.status("balances").durable()).isFalse();
+  }
+
+  @Test
+  void a_wait_that_meets_a_park_says_which_projection_is_parked_where() throws Exception {
+    env.store().append("a", deposits("a", 0, 1));
+    env.store().append("b", deposits("b", 0, 1));
+    env.store().append("c", deposits("c", 0, 1));
+    started("b");
+
+    AwaitOutcome outcome = projections.awaitPositionOutcome(3, WAIT);
+
+    assertThat(outcome).isInstanceOf(AwaitOutcome.Parked.class);
+    var parked = (AwaitOutcome.Parked) outcome;
+    assertThat(parked.projection()).isEqualTo("balances");
+    assertThat(parked.parked().position()).isEqualTo(2);
+    assertThat(parked.parked()).isEqualTo(projections.status("balances").parked().orElseThrow());
+    assertThat(projections.awaitPosition(3, WAIT)).isFalse();
+    assertThat(projections.awaitPositionOutcome(1, WAIT)).isEqualTo(new AwaitOutcome.Reached());
+  }
+}

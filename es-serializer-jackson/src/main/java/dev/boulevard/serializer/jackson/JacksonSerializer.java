@@ -5,12 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.boulevard.domain.Metadata;
 import dev.boulevard.serializer.EventTypeRegistry;
 import dev.boulevard.serializer.SerializationException;
@@ -51,12 +48,12 @@ public final class JacksonSerializer implements Serializer {
   private final UpcasterChain upcasters;
 
   /**
-   * Creates a serializer that uses the {@link #defaultObjectMapper() default mapper}.
+   * Creates a serializer that uses the {@link JacksonMappers#defaults() default mapper}.
    *
    * @param registry the stored names of the event classes
    */
   public JacksonSerializer(EventTypeRegistry registry) {
-    this(registry, defaultObjectMapper());
+    this(registry, JacksonMappers.defaults());
   }
 
   /**
@@ -105,25 +102,6 @@ public final class JacksonSerializer implements Serializer {
   /** {@return the type names that upcasters read, registered or not, in alphabetical order} */
   public List<String> upcastTypeNames() {
     return upcasters.sourceTypes();
-  }
-
-  /**
-   * Creates the mapper used unless another is given: records and {@code java.time} types supported,
-   * dates written as ISO-8601 strings, and strict reading that fails on unknown properties,
-   * trailing tokens, nulls for primitives and coerced scalars (such as a string for a number).
-   *
-   * @return a new mapper, which the caller may configure further
-   */
-  public static ObjectMapper defaultObjectMapper() {
-    return JsonMapper.builder()
-        .addModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-        .build();
   }
 
   @Override

@@ -151,7 +151,7 @@ class JacksonSerializerTest {
     var ptv = BasicPolymorphicTypeValidator.builder().allowIfBaseType(Object.class).build();
     ObjectMapper typing = new ObjectMapper().activateDefaultTyping(ptv);
     ObjectMapper typingAsProperty =
-        JacksonSerializer.defaultObjectMapper()
+        JacksonMappers.defaults()
             .activateDefaultTypingAsProperty(ptv, ObjectMapper.DefaultTyping.NON_FINAL, "@class");
 
     assertThatIllegalArgumentException()
@@ -177,7 +177,7 @@ class JacksonSerializerTest {
 
   @Test
   void ignores_changes_made_to_the_mapper_after_construction() {
-    ObjectMapper mapper = JacksonSerializer.defaultObjectMapper();
+    ObjectMapper mapper = JacksonMappers.defaults();
     var custom = new JacksonSerializer(REGISTRY, mapper);
 
     mapper.enable(SerializationFeature.INDENT_OUTPUT);

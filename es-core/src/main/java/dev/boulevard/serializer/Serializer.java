@@ -10,9 +10,10 @@ import java.util.Set;
  *
  * <p>By contract the serialized data is one JSON document, since the JDBC store keeps it in JSON
  * columns ({@code jsonb} on PostgreSQL, {@code JSON} on MariaDB); a serializer of another format
- * wraps its output in JSON, for instance as a JSON string. Metadata is not the serializer's: a
- * store writes it in its own form. Implementations are thread-safe, since stores call them from any
- * thread.
+ * wraps its output in JSON, for instance as a JSON string. Reading gets the same JSON document
+ * back, not always the same text: PostgreSQL's {@code jsonb} re-spaces it and orders its keys.
+ * Metadata is not the serializer's: a store writes it in its own form. Implementations are
+ * thread-safe, since stores call them from any thread.
  */
 public interface Serializer {
 

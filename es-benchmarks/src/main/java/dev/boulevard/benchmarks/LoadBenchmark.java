@@ -10,6 +10,7 @@ import dev.boulevard.eventstore.jdbc.JdbcEventStoreSchema;
 import dev.boulevard.eventstore.jdbc.JdbcSnapshotStore;
 import dev.boulevard.eventstore.jdbc.JdbcSnapshotStoreSchema;
 import dev.boulevard.serializer.EventTypeRegistry;
+import dev.boulevard.serializer.jackson.JacksonMappers;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
 import dev.boulevard.snapshotting.LoadedHistory;
 import dev.boulevard.snapshotting.Snapshot;
@@ -65,8 +66,7 @@ public class LoadBenchmark {
   private String table;
   private String select;
   private JdbcSnapshotStore snapshots;
-  private final ObjectReader payloads =
-      JacksonSerializer.defaultObjectMapper().readerFor(Deposited.class);
+  private final ObjectReader payloads = JacksonMappers.defaults().readerFor(Deposited.class);
   private String snapshotTable;
 
   /** Stores the aggregate. */

@@ -12,6 +12,7 @@ import dev.boulevard.readmodel.jdbc.JdbcReadModelStorage;
 import dev.boulevard.readmodel.projection.Projections;
 import dev.boulevard.readmodel.projection.TrackingProjection;
 import dev.boulevard.serializer.EventTypeRegistry;
+import dev.boulevard.serializer.jackson.JacksonMappers;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
 import java.io.IOException;
 import java.sql.Connection;
@@ -86,8 +87,7 @@ public class ReplayBenchmark {
   private int replays;
   private final ExecutorService closer = Executors.newSingleThreadExecutor();
   private final List<Future<?>> closing = new ArrayList<>();
-  private final ObjectReader payloads =
-      JacksonSerializer.defaultObjectMapper().readerFor(Deposited.class);
+  private final ObjectReader payloads = JacksonMappers.defaults().readerFor(Deposited.class);
 
   /** Events handled in an iteration, reported per second. */
   @State(Scope.Thread)

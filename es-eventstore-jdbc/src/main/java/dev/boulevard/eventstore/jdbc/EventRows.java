@@ -3,7 +3,7 @@ package dev.boulevard.eventstore.jdbc;
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.domain.Metadata;
 import dev.boulevard.serializer.SerializedEvent;
-import dev.boulevard.serializer.jackson.JacksonSerializer;
+import dev.boulevard.serializer.Serializer;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,9 +35,9 @@ final class EventRows {
       Instant recordedOn) {}
 
   private final DialectSql sql;
-  private final JacksonSerializer serializer;
+  private final Serializer serializer;
 
-  EventRows(DialectSql sql, JacksonSerializer serializer) {
+  EventRows(DialectSql sql, Serializer serializer) {
     this.sql = sql;
     this.serializer = serializer;
   }
@@ -49,9 +49,9 @@ final class EventRows {
         message.aggregateId(),
         message.playhead(),
         event.type(),
-        serializer.currentVersion(event.type()),
+        event.version(),
         event.data(),
-        serializer.serializeMetadata(message.metadata()),
+        JsonMetadata.write(message.metadata()),
         message.recordedOn());
   }
 
@@ -111,10 +111,10 @@ final class EventRows {
     String type = rs.getString(columns.eventType());
     int version = rs.getInt(columns.eventVersion());
     try {
-      Metadata metadata = serializer.deserializeMetadata(rs.getString(columns.metadata()));
+      Metadata metadata = JsonMetadata.read(rs.getString(columns.metadata()));
       List<Object> payloads =
           serializer.deserialize(
-              new SerializedEvent(type, rs.getString(columns.payload())), version, metadata);
+              new SerializedEvent(type, version, rs.getString(columns.payload())), metadata);
       UUID eventId = sql.readEventId(rs, columns.eventId());
       Instant recordedOn = sql.readInstant(rs, columns.recordedOn());
       if (payloads.size() == 1) {

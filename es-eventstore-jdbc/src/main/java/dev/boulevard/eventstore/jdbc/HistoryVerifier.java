@@ -1,7 +1,7 @@
 package dev.boulevard.eventstore.jdbc;
 
 import dev.boulevard.eventstore.EventStoreException;
-import dev.boulevard.serializer.jackson.JacksonSerializer;
+import dev.boulevard.serializer.Serializer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,7 +55,7 @@ public final class HistoryVerifier {
    * @param serializer the current serializer, with its upcasters
    * @return a builder for the table {@code events}, replaying no aggregate unless told how
    */
-  public static Builder builder(DataSource dataSource, JacksonSerializer serializer) {
+  public static Builder builder(DataSource dataSource, Serializer serializer) {
     return new Builder(dataSource, serializer);
   }
 
@@ -98,14 +98,14 @@ public final class HistoryVerifier {
   public static final class Builder {
 
     private final DataSource dataSource;
-    private final JacksonSerializer serializer;
+    private final Serializer serializer;
     private String table = "events";
     private Dialect dialect;
     private AggregateFactories aggregates = AggregateFactories.none();
     private int fetchSize = 500;
     private int maxReported = 1_000;
 
-    private Builder(DataSource dataSource, JacksonSerializer serializer) {
+    private Builder(DataSource dataSource, Serializer serializer) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
       this.serializer = Objects.requireNonNull(serializer, "serializer");
     }

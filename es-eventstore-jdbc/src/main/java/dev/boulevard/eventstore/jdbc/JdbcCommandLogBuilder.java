@@ -1,7 +1,7 @@
 package dev.boulevard.eventstore.jdbc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.boulevard.serializer.jackson.JacksonSerializer;
+import dev.boulevard.serializer.jackson.JacksonMappers;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -37,8 +37,7 @@ public final class JdbcCommandLogBuilder {
   }
 
   /**
-   * Sets the mapper that writes commands as JSON; {@link JacksonSerializer#defaultObjectMapper()}
-   * unless set.
+   * Sets the mapper that writes commands as JSON; {@link JacksonMappers#defaults()} unless set.
    *
    * @param mapper the mapper; changes made to it after {@link #build()} do not apply
    * @return this builder
@@ -59,6 +58,6 @@ public final class JdbcCommandLogBuilder {
         dataSource,
         table,
         dialect == null ? Dialect.detect(dataSource) : dialect,
-        mapper == null ? JacksonSerializer.defaultObjectMapper() : mapper);
+        mapper == null ? JacksonMappers.defaults() : mapper);
   }
 }

@@ -14,7 +14,7 @@ import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.eventstore.internal.AppendChecks;
 import dev.boulevard.eventstore.internal.ReadChecks;
-import dev.boulevard.serializer.jackson.JacksonSerializer;
+import dev.boulevard.serializer.Serializer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,11 +40,12 @@ import org.jdbi.v3.core.JdbiException;
  * is one query. The global log is exact on every dialect, at the cost {@link Dialect} describes.
  * Create the table with {@link JdbcEventStoreSchema} or the SQL files shipped beside it.
  *
- * <p>Every read (loading, streaming, visiting, the global log) upcasts stored rows through the
- * serializer's {@link dev.boulevard.serializer.jackson.Upcaster}s; an append writes each event in
- * its type's current version. A row that an upcaster splits gives several messages that share its
- * playhead and its checkpoint, and a batch of the global log never ends between them. Thread-safe;
- * {@link #close()} stops the PostgreSQL listener that wakes tailing readers.
+ * <p>Every read (loading, streaming, visiting, the global log) reads stored rows through the {@link
+ * Serializer}, which upcasts each to the current version of its type (as a {@code
+ * JacksonSerializer} does with its {@code Upcaster}s); an append writes each event in its type's
+ * current version. A row that an upcaster splits gives several messages that share its playhead and
+ * its checkpoint, and a batch of the global log never ends between them. Thread-safe; {@link
+ * #close()} stops the PostgreSQL listener that wakes tailing readers.
  */
 public final class JdbcEventStore
     implements EventStore, EventStoreManagement, GlobalEventLog, AutoCloseable {
@@ -59,15 +60,15 @@ public final class JdbcEventStore
   private final int fetchSize;
   private final JdbcGlobalLog log;
   private final Appender appender;
-  private final JacksonSerializer serializer;
+  private final Serializer serializer;
 
   JdbcEventStore(JdbcEventStoreBuilder builder) {
     this.jdbi = Jdbi.create(builder.dataSource());
     this.dataSource = builder.dataSource();
     this.sql = DialectSql.of(builder.dialect(), builder.table());
-    this.rows = new EventRows(sql, builder.serializer());
-    this.fetchSize = sql.fetchSize(builder.fetchSize());
     this.serializer = builder.serializer();
+    this.rows = new EventRows(sql, serializer);
+    this.fetchSize = sql.fetchSize(builder.fetchSize());
     this.appender = new Appender(jdbi, sql, rows);
     this.log =
         new JdbcGlobalLog(
@@ -84,10 +85,11 @@ public final class JdbcEventStore
    * Starts building a store.
    *
    * @param dataSource where the events table lives
-   * @param serializer turns events and metadata into JSON and back
+   * @param serializer turns events into JSON and back, upcasting older versions; the store writes
+   *     metadata itself, as a JSON object of strings
    * @return a builder for the table {@code events}, with the dialect detected from the database
    */
-  public static JdbcEventStoreBuilder builder(DataSource dataSource, JacksonSerializer serializer) {
+  public static JdbcEventStoreBuilder builder(DataSource dataSource, Serializer serializer) {
     return new JdbcEventStoreBuilder(dataSource, serializer);
   }
 
@@ -243,11 +245,13 @@ public final class JdbcEventStore
     return log.checkpointAt(position);
   }
 
-  /** {@return the name the serializer's registry stores the event's class under} */
+  /**
+   * {@return the name under which the serializer stores the event's class, as operators know it}
+   */
   @Override
   public String storedTypeOf(DomainMessage message) {
     Class<?> type = message.payloadType();
-    return serializer.registry().findName(type).orElseGet(type::getName);
+    return serializer.typeNameOf(type).orElseGet(type::getName);
   }
 
   /**
@@ -292,9 +296,5 @@ public final class JdbcEventStore
   /** {@return the fetch size of aggregate reads: the builder's, or fewer where the dialect says} */
   int fetchSize() {
     return fetchSize;
-  }
-
-  JacksonSerializer serializer() {
-    return serializer;
   }
 }

@@ -1,6 +1,6 @@
 package dev.boulevard.eventstore.jdbc;
 
-import dev.boulevard.serializer.jackson.JacksonSerializer;
+import dev.boulevard.serializer.Serializer;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
@@ -10,14 +10,14 @@ import javax.sql.DataSource;
 public final class JdbcEventStoreBuilder {
 
   private final DataSource dataSource;
-  private final JacksonSerializer serializer;
+  private final Serializer serializer;
   private String table = "events";
   private Dialect dialect;
   private int fetchSize = 500;
   private Duration pollInterval = Duration.ofMillis(250);
   private ThreadFactory threadFactory = PostgresListener::daemonThread;
 
-  JdbcEventStoreBuilder(DataSource dataSource, JacksonSerializer serializer) {
+  JdbcEventStoreBuilder(DataSource dataSource, Serializer serializer) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.serializer = Objects.requireNonNull(serializer, "serializer");
   }
@@ -94,7 +94,7 @@ public final class JdbcEventStoreBuilder {
     return dataSource;
   }
 
-  JacksonSerializer serializer() {
+  Serializer serializer() {
     return serializer;
   }
 

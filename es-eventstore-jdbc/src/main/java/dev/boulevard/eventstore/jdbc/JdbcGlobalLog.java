@@ -8,7 +8,7 @@ import dev.boulevard.eventstore.EventVisitor;
 import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.eventstore.UnreadableLogEntryException;
 import dev.boulevard.eventstore.internal.ReadChecks;
-import dev.boulevard.serializer.jackson.JacksonSerializer;
+import dev.boulevard.serializer.Serializer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,7 +47,7 @@ final class JdbcGlobalLog {
       DataSource dataSource,
       DialectSql sql,
       EventRows rows,
-      JacksonSerializer serializer,
+      Serializer serializer,
       Duration pollInterval,
       ThreadFactory threadFactory) {
     this.jdbi = jdbi;

@@ -5,9 +5,9 @@ import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.eventstore.EventStore;
 import dev.boulevard.eventstore.EventStoreException;
-import dev.boulevard.serializer.jackson.JacksonSerializer;
 import dev.boulevard.snapshotting.LoadedHistory;
 import dev.boulevard.snapshotting.Snapshot;
+import dev.boulevard.snapshotting.SnapshotSerializer;
 import dev.boulevard.snapshotting.StoredSnapshot;
 import dev.boulevard.snapshotting.TailLoadingSnapshotStore;
 import java.sql.Connection;
@@ -22,7 +22,8 @@ import org.jdbi.v3.core.JdbiException;
 
 /**
  * Keeps the latest snapshot of each aggregate of a {@link JdbcEventStore} in a table beside its
- * events, with the state written as JSON by Jackson.
+ * events, with the state written as JSON by a {@link SnapshotSerializer} (Jackson's unless the
+ * builder sets another).
  *
  * <pre>{@code
  * JdbcSnapshotStoreSchema.of(dataSource, "account_snapshots").migrate();
@@ -39,9 +40,9 @@ public final class JdbcSnapshotStore implements TailLoadingSnapshotStore {
   private final JdbcEventStore events;
   private final Jdbi jdbi;
   private final SnapshotSql sql;
-  private final JacksonSerializer serializer;
+  private final SnapshotSerializer serializer;
 
-  JdbcSnapshotStore(JdbcEventStore events, String table, JacksonSerializer serializer) {
+  JdbcSnapshotStore(JdbcEventStore events, String table, SnapshotSerializer serializer) {
     this.events = events;
     this.jdbi = events.jdbi();
     this.sql = new SnapshotSql(table, events.sql());
@@ -114,7 +115,7 @@ public final class JdbcSnapshotStore implements TailLoadingSnapshotStore {
               + JdbcEventStore.MAX_ID_LENGTH
               + " characters");
     }
-    String json = serializer.serializeValue(snapshot.state());
+    String json = serializer.serialize(snapshot.state());
     try {
       jdbi.useHandle(handle -> upsert(handle.getConnection(), snapshot, json));
     } catch (SQLException | JdbiException e) {

@@ -1,8 +1,7 @@
 package dev.boulevard.eventstore.jdbc;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.boulevard.serializer.EventTypeRegistry;
-import dev.boulevard.serializer.jackson.JacksonSerializer;
+import dev.boulevard.serializer.jackson.JacksonSnapshotSerializer;
+import dev.boulevard.snapshotting.SnapshotSerializer;
 import java.util.Objects;
 
 /** Builds a {@link JdbcSnapshotStore}; not thread-safe. */
@@ -10,7 +9,7 @@ public final class JdbcSnapshotStoreBuilder {
 
   private final JdbcEventStore events;
   private String table;
-  private JacksonSerializer serializer;
+  private SnapshotSerializer serializer;
 
   JdbcSnapshotStoreBuilder(JdbcEventStore events) {
     this.events = Objects.requireNonNull(events, "events");
@@ -30,17 +29,14 @@ public final class JdbcSnapshotStoreBuilder {
   }
 
   /**
-   * Sets the mapper that writes and reads the states; the event store's serializer's unless set.
+   * Sets what writes and reads the states as JSON; a {@link JacksonSnapshotSerializer} with the
+   * default mapper unless set, such as {@code new JacksonSnapshotSerializer(mapper)}.
    *
-   * @param mapper the mapper, copied; one with default typing activated is refused, and class names
-   *     in stored data are never followed
+   * @param serializer the states' serializer
    * @return this builder
-   * @throws IllegalArgumentException if the mapper has default typing activated
    */
-  public JdbcSnapshotStoreBuilder objectMapper(ObjectMapper mapper) {
-    this.serializer =
-        new JacksonSerializer(
-            EventTypeRegistry.builder().build(), Objects.requireNonNull(mapper, "mapper"));
+  public JdbcSnapshotStoreBuilder serializer(SnapshotSerializer serializer) {
+    this.serializer = Objects.requireNonNull(serializer, "serializer");
     return this;
   }
 
@@ -61,6 +57,6 @@ public final class JdbcSnapshotStoreBuilder {
       }
     }
     return new JdbcSnapshotStore(
-        events, name, serializer == null ? events.serializer() : serializer);
+        events, name, serializer == null ? new JacksonSnapshotSerializer() : serializer);
   }
 }

@@ -1,8 +1,8 @@
 package dev.boulevard.eventstore.jdbc;
 
 import dev.boulevard.serializer.SerializationException;
-import dev.boulevard.serializer.jackson.JacksonSerializer;
 import dev.boulevard.snapshotting.Snapshot;
+import dev.boulevard.snapshotting.SnapshotSerializer;
 import dev.boulevard.snapshotting.StoredSnapshot;
 import dev.boulevard.snapshotting.UnreadableSnapshotException;
 
@@ -13,10 +13,10 @@ final class JsonSnapshot implements StoredSnapshot {
   private final long playhead;
   private final int version;
   private final String json;
-  private final JacksonSerializer serializer;
+  private final SnapshotSerializer serializer;
 
   JsonSnapshot(
-      String aggregateId, long playhead, int version, String json, JacksonSerializer serializer) {
+      String aggregateId, long playhead, int version, String json, SnapshotSerializer serializer) {
     this.aggregateId = aggregateId;
     this.playhead = playhead;
     this.version = version;
@@ -43,7 +43,7 @@ final class JsonSnapshot implements StoredSnapshot {
   public <S> Snapshot<S> read(Class<S> stateType) {
     S state;
     try {
-      state = serializer.deserializeValue(json, stateType);
+      state = serializer.deserialize(json, stateType);
     } catch (SerializationException e) {
       // The serializer's own message speaks of events; Jackson's says what did not fit.
       throw UnreadableSnapshotException.dueTo(

@@ -3,8 +3,7 @@ package dev.boulevard.eventstore.jdbc;
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.eventstore.Criteria;
 import dev.boulevard.eventstore.EventVisitor;
-import dev.boulevard.serializer.EventTypeRegistry;
-import dev.boulevard.serializer.jackson.JacksonSerializer;
+import dev.boulevard.serializer.Serializer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -22,15 +21,13 @@ final class LogVisits {
   private final JdbcGlobalLog log;
   private final DialectSql sql;
   private final EventRows rows;
-  private final EventTypeRegistry registry;
-  private final List<String> upcastNames;
+  private final Serializer serializer;
 
-  LogVisits(JdbcGlobalLog log, DialectSql sql, EventRows rows, JacksonSerializer serializer) {
+  LogVisits(JdbcGlobalLog log, DialectSql sql, EventRows rows, Serializer serializer) {
     this.log = log;
     this.sql = sql;
     this.rows = rows;
-    this.registry = serializer.registry();
-    this.upcastNames = serializer.upcastTypeNames();
+    this.serializer = serializer;
   }
 
   void visit(Criteria criteria, EventVisitor visitor) {
@@ -51,18 +48,15 @@ final class LogVisits {
   }
 
   /**
-   * {@return the stored type names whose rows may hold the criteria's event classes: their names,
-   * and every name that upcasters read, since a rename or a split may turn it into one of them}
+   * {@return the stored type names whose rows may hold the criteria's event classes, as the
+   * serializer tells them: their names, and those that upcasting may turn into them}
    */
   private List<String> storedNamesOf(Criteria criteria) {
     if (criteria.eventTypes().isEmpty()) {
       return List.of();
     }
     var names = new java.util.TreeSet<String>();
-    criteria.eventTypes().forEach(type -> registry.findName(type).ifPresent(names::add));
-    if (!names.isEmpty()) {
-      names.addAll(upcastNames);
-    }
+    criteria.eventTypes().forEach(type -> names.addAll(serializer.storedTypeNames(type)));
     return List.copyOf(names);
   }
 

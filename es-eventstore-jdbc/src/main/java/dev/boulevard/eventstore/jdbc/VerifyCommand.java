@@ -1,7 +1,7 @@
 package dev.boulevard.eventstore.jdbc;
 
 import dev.boulevard.BoulevardException;
-import dev.boulevard.serializer.jackson.JacksonSerializer;
+import dev.boulevard.serializer.Serializer;
 import java.io.PrintStream;
 import java.util.Objects;
 
@@ -28,14 +28,13 @@ public final class VerifyCommand {
   /** The exit code of a usage error. */
   public static final int USAGE = 2;
 
-  private final JacksonSerializer serializer;
+  private final Serializer serializer;
   private final AggregateFactories aggregates;
   private final Options defaults;
 
   private record Options(String url, String user, String password, String table) {}
 
-  private VerifyCommand(
-      JacksonSerializer serializer, AggregateFactories aggregates, Options defaults) {
+  private VerifyCommand(Serializer serializer, AggregateFactories aggregates, Options defaults) {
     this.serializer = serializer;
     this.aggregates = aggregates;
     this.defaults = defaults;
@@ -48,7 +47,7 @@ public final class VerifyCommand {
    * @param aggregates picks the factory of each aggregate to replay
    * @return the command, for the table {@code events} and no default connection
    */
-  public static VerifyCommand of(JacksonSerializer serializer, AggregateFactories aggregates) {
+  public static VerifyCommand of(Serializer serializer, AggregateFactories aggregates) {
     return new VerifyCommand(
         Objects.requireNonNull(serializer, "serializer"),
         Objects.requireNonNull(aggregates, "aggregates"),

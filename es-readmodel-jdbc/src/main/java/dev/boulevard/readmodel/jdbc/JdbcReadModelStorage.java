@@ -11,7 +11,7 @@ import dev.boulevard.readmodel.ReadModelStorage;
 import dev.boulevard.readmodel.spi.ModelChecks;
 import dev.boulevard.readmodel.spi.Outbox;
 import dev.boulevard.readmodel.spi.ProjectionStore;
-import dev.boulevard.serializer.jackson.JacksonSerializer;
+import dev.boulevard.serializer.jackson.JacksonMappers;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,8 +69,8 @@ public final class JdbcReadModelStorage implements ReadModelStorage {
   }
 
   /**
-   * Creates a storage with the dialect detected and the {@link
-   * JacksonSerializer#defaultObjectMapper() default mapper}.
+   * Creates a storage with the dialect detected and the {@link JacksonMappers#defaults() default
+   * mapper}.
    *
    * @param dataSource where the tables live
    * @return the storage
@@ -231,7 +231,7 @@ public final class JdbcReadModelStorage implements ReadModelStorage {
   /** Builds a {@link JdbcReadModelStorage}. */
   public static final class Builder {
     private final DataSource dataSource;
-    private ObjectMapper mapper = JacksonSerializer.defaultObjectMapper();
+    private ObjectMapper mapper = JacksonMappers.defaults();
     private Dialect dialect;
 
     private Builder(DataSource dataSource) {

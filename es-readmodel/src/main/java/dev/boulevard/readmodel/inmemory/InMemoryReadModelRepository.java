@@ -7,7 +7,7 @@ import dev.boulevard.readmodel.ReadModelException;
 import dev.boulevard.readmodel.ReadModelRepository;
 import dev.boulevard.readmodel.spi.FieldIndex;
 import dev.boulevard.readmodel.spi.ModelChecks;
-import dev.boulevard.serializer.jackson.JacksonSerializer;
+import dev.boulevard.serializer.jackson.JacksonMappers;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Comparator;
@@ -45,13 +45,13 @@ public final class InMemoryReadModelRepository<T extends ReadModel>
 
   /**
    * Creates an empty repository whose {@code findBy} compares fields as the {@link
-   * JacksonSerializer#defaultObjectMapper() default mapper} writes them.
+   * JacksonMappers#defaults() default mapper} writes them.
    *
    * @param <T> the model's type
    * @return the repository
    */
   public static <T extends ReadModel> InMemoryReadModelRepository<T> create() {
-    return create(JacksonSerializer.defaultObjectMapper());
+    return create(JacksonMappers.defaults());
   }
 
   /**

@@ -7,7 +7,7 @@ import dev.boulevard.readmodel.ReadModelStorage;
 import dev.boulevard.readmodel.spi.ModelChecks;
 import dev.boulevard.readmodel.spi.Outbox;
 import dev.boulevard.readmodel.spi.ProjectionStore;
-import dev.boulevard.serializer.jackson.JacksonSerializer;
+import dev.boulevard.serializer.jackson.JacksonMappers;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,12 +34,12 @@ public final class InMemoryReadModelStorage implements ReadModelStorage {
 
   /**
    * Creates an empty storage whose repositories compare fields as the {@link
-   * JacksonSerializer#defaultObjectMapper() default mapper} writes them.
+   * JacksonMappers#defaults() default mapper} writes them.
    *
    * @return the storage
    */
   public static InMemoryReadModelStorage create() {
-    return create(JacksonSerializer.defaultObjectMapper());
+    return create(JacksonMappers.defaults());
   }
 
   /**

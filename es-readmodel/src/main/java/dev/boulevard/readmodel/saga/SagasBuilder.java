@@ -8,7 +8,7 @@ import dev.boulevard.readmodel.projection.RetryPolicy;
 import dev.boulevard.readmodel.spi.ModelChecks;
 import dev.boulevard.saga.ProcessManager;
 import dev.boulevard.serializer.EventTypeRegistry;
-import dev.boulevard.serializer.jackson.JacksonSerializer;
+import dev.boulevard.serializer.jackson.JacksonMappers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ public final class SagasBuilder {
   final CommandBus bus;
   final EventTypeRegistry commandTypes;
   final List<ProcessManager<?>> managers = new ArrayList<>();
-  ObjectMapper mapper = JacksonSerializer.defaultObjectMapper();
+  ObjectMapper mapper = JacksonMappers.defaults();
   Clock clock = Clock.systemUTC();
   String stateTable = "boulevard_sagas";
   String outboxTable = "boulevard_outbox";
@@ -63,7 +63,7 @@ public final class SagasBuilder {
    * Sets the mapper that writes states and commands as JSON.
    *
    * @param mapper the mapper, which must not be changed afterwards; the {@link
-   *     JacksonSerializer#defaultObjectMapper() default mapper} unless set
+   *     JacksonMappers#defaults() default mapper} unless set
    * @return this builder
    */
   public SagasBuilder objectMapper(ObjectMapper mapper) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.boulevard.readmodel.spi.FieldIndex.Entry;
-import dev.boulevard.serializer.jackson.JacksonSerializer;
+import dev.boulevard.serializer.jackson.JacksonMappers;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class FieldIndexTest {
 
-  private final FieldIndex index = new FieldIndex(JacksonSerializer.defaultObjectMapper());
+  private final FieldIndex index = new FieldIndex(JacksonMappers.defaults());
 
   private static String sha256(String text) throws Exception {
     return "h:"

@@ -1,28 +1,21 @@
 package dev.boulevard.serializer.jackson;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.boulevard.domain.Metadata;
 import dev.boulevard.serializer.EventTypeRegistry;
 import dev.boulevard.serializer.SerializationException;
 import dev.boulevard.serializer.SerializedEvent;
 import dev.boulevard.serializer.Serializer;
 import dev.boulevard.serializer.UnknownEventTypeException;
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Serializes events to plain JSON with Jackson; immutable and thread-safe.
@@ -34,29 +27,22 @@ import java.util.Objects;
  * Id.NAME} with registered subtypes instead.
  *
  * <p>Each type is written in its current version (1 unless the {@link #builder builder} sets
- * another), and {@link #deserialize(SerializedEvent, int, Metadata)} brings an older stored version
- * up to it through the registered {@link Upcaster}s, on the JSON, before any class is involved.
+ * another), and {@link #deserialize(SerializedEvent, Metadata)} brings an older stored version up
+ * to it through the registered {@link Upcaster}s, on the JSON, before any class is involved.
  */
 public final class JacksonSerializer implements Serializer {
-
-  private static final String METADATA = "metadata";
-  private static final ObjectMapper METADATA_MAPPER =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .build();
 
   private final EventTypeRegistry registry;
   private final ObjectMapper mapper;
   private final UpcasterChain upcasters;
 
   /**
-   * Creates a serializer that uses the {@link #defaultObjectMapper() default mapper}.
+   * Creates a serializer that uses the {@link JacksonMappers#defaults() default mapper}.
    *
    * @param registry the stored names of the event classes
    */
   public JacksonSerializer(EventTypeRegistry registry) {
-    this(registry, defaultObjectMapper());
+    this(registry, JacksonMappers.defaults());
   }
 
   /**
@@ -102,28 +88,29 @@ public final class JacksonSerializer implements Serializer {
     return upcasters.currentVersion(Objects.requireNonNull(type, "type"));
   }
 
-  /** {@return the type names that upcasters read, registered or not, in alphabetical order} */
-  public List<String> upcastTypeNames() {
-    return upcasters.sourceTypes();
+  /**
+   * {@inheritDoc}
+   *
+   * <p>For a registered class: its name, and every name that an upcaster reads, since a rename or a
+   * split may turn any of them into it.
+   */
+  @Override
+  public Optional<String> typeNameOf(Class<?> eventClass) {
+    return registry.findName(Objects.requireNonNull(eventClass, "eventClass"));
   }
 
-  /**
-   * Creates the mapper used unless another is given: records and {@code java.time} types supported,
-   * dates written as ISO-8601 strings, and strict reading that fails on unknown properties,
-   * trailing tokens, nulls for primitives and coerced scalars (such as a string for a number).
-   *
-   * @return a new mapper, which the caller may configure further
-   */
-  public static ObjectMapper defaultObjectMapper() {
-    return JsonMapper.builder()
-        .addModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-        .build();
+  @Override
+  public Set<String> storedTypeNames(Class<?> eventClass) {
+    Objects.requireNonNull(eventClass, "eventClass");
+    return registry
+        .findName(eventClass)
+        .map(
+            name -> {
+              var names = new TreeSet<String>(upcasters.sourceTypes());
+              names.add(name);
+              return Set.copyOf(names);
+            })
+        .orElse(Set.of());
   }
 
   @Override
@@ -131,44 +118,33 @@ public final class JacksonSerializer implements Serializer {
     Objects.requireNonNull(event, "event");
     String type = registry.nameOf(event.getClass());
     try {
-      return new SerializedEvent(type, mapper.writeValueAsString(event));
+      return new SerializedEvent(
+          type, upcasters.currentVersion(type), mapper.writeValueAsString(event));
     } catch (JsonProcessingException e) {
       throw SerializationException.cannotSerialize(event.getClass(), e);
     }
-  }
-
-  @Override
-  public Object deserialize(SerializedEvent serialized) {
-    Objects.requireNonNull(serialized, "serialized");
-    Class<?> type = registry.typeOf(serialized.type());
-    Object event;
-    try {
-      event = mapper.readValue(serialized.data(), type);
-    } catch (JsonProcessingException | RuntimeException e) {
-      throw SerializationException.cannotDeserialize(serialized.type(), e);
-    }
-    return checked(serialized.type(), type, event);
   }
 
   /**
    * Reads a stored event of any version: upcasts it to the current version of a registered type,
    * into several events if an upcaster splits it, and deserializes each.
    *
-   * @param serialized the stored type name and JSON
-   * @param version the version it was stored in
+   * @param serialized the stored type name, the version it was stored in and its JSON
    * @param metadata the stored metadata, which upcasters may read
    * @return the events, in order; one unless an upcaster split it
    * @throws UnknownEventTypeException if the type is neither registered nor read by an upcaster
    * @throws UpcastingException if no chain of upcasters leads to a current, registered type
    * @throws SerializationException if the data does not make an event of the resulting type
    */
-  public List<Object> deserialize(SerializedEvent serialized, int version, Metadata metadata) {
+  @Override
+  public List<Object> deserialize(SerializedEvent serialized, Metadata metadata) {
     Objects.requireNonNull(serialized, "serialized");
     Objects.requireNonNull(metadata, "metadata");
     String name = serialized.type();
+    int version = serialized.version();
     boolean registered = registry.entries().containsKey(name);
     if (upcasters.isCurrent(name, version, registered) || !registered && !upcasters.reads(name)) {
-      return List.of(deserialize(serialized)); // the common case, read without a tree
+      return List.of(readCurrent(serialized)); // the common case, read without a tree
     }
     ObjectNode payload;
     try {
@@ -182,7 +158,7 @@ public final class JacksonSerializer implements Serializer {
             new JsonEvent(name, version, payload), metadata, registry.entries()::containsKey)) {
       Class<?> type = registry.typeOf(event.type());
       try {
-        events.add(checked(event.type(), type, mapper.treeToValue(event.payload(), type)));
+        events.add(ReadCheck.as(event.type(), type, mapper.treeToValue(event.payload(), type)));
       } catch (JsonProcessingException | IllegalArgumentException e) {
         throw SerializationException.cannotDeserialize(event.type(), e);
       }
@@ -190,119 +166,15 @@ public final class JacksonSerializer implements Serializer {
     return events;
   }
 
-  private static Object checked(String name, Class<?> type, Object event) {
-    if (!type.isInstance(event)) {
-      throw SerializationException.cannotDeserialize(
-          name,
-          new IllegalArgumentException(
-              "the data makes " + describe(event) + ", not a " + type.getName()));
-    }
-    return event;
-  }
-
-  /**
-   * Writes a value that is not an event, such as a snapshot's state, as JSON with this serializer's
-   * mapper.
-   *
-   * @param value the value
-   * @return the JSON
-   * @throws SerializationException if the mapper cannot write the value
-   */
-  public String serializeValue(Object value) {
-    Objects.requireNonNull(value, "value");
+  /** Reads an event stored in the current version of its type, or names the unknown type. */
+  private Object readCurrent(SerializedEvent serialized) {
+    Class<?> type = registry.typeOf(serialized.type());
+    Object event;
     try {
-      return mapper.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw SerializationException.cannotSerialize(value.getClass(), e);
-    }
-  }
-
-  /**
-   * Reads a value that is not an event, such as a snapshot's state, as the class the caller names;
-   * as with events, the data never names a class to instantiate.
-   *
-   * @param json the JSON
-   * @param type the value's class
-   * @param <T> the value's type
-   * @return the value
-   * @throws SerializationException if the JSON does not make a value of that class
-   */
-  public <T> T deserializeValue(String json, Class<T> type) {
-    Objects.requireNonNull(json, "json");
-    Objects.requireNonNull(type, "type");
-    Object value;
-    try {
-      value = mapper.readValue(json, type);
+      event = mapper.readValue(serialized.data(), type);
     } catch (JsonProcessingException | RuntimeException e) {
-      throw SerializationException.cannotDeserialize(type.getName(), e);
+      throw SerializationException.cannotDeserialize(serialized.type(), e);
     }
-    if (!type.isInstance(value)) {
-      throw SerializationException.cannotDeserialize(
-          type.getName(),
-          new IllegalArgumentException(
-              "the data makes " + describe(value) + ", not a " + type.getName()));
-    }
-    return type.cast(value);
-  }
-
-  /**
-   * Serializes metadata as a JSON object of strings.
-   *
-   * @param metadata the metadata
-   * @return the JSON object, such as {@code {"user":"u-1"}}
-   * @throws SerializationException if the metadata cannot be written
-   */
-  public String serializeMetadata(Metadata metadata) {
-    Objects.requireNonNull(metadata, "metadata");
-    try {
-      return METADATA_MAPPER.writeValueAsString(metadata.values());
-    } catch (JsonProcessingException e) {
-      throw SerializationException.cannotSerialize(Metadata.class, e);
-    }
-  }
-
-  /**
-   * Deserializes metadata from a JSON object of strings.
-   *
-   * @param json the JSON object
-   * @return the metadata
-   * @throws SerializationException naming "metadata" if the text is not a JSON object of strings
-   */
-  public Metadata deserializeMetadata(String json) {
-    Objects.requireNonNull(json, "json");
-    if (json.equals("{}")) {
-      return Metadata.empty(); // the common case, read without a parser
-    }
-    var values = new LinkedHashMap<String, String>();
-    try (JsonParser parser = METADATA_MAPPER.createParser(json)) {
-      JsonToken start = parser.nextToken();
-      if (start != JsonToken.START_OBJECT) {
-        throw notMetadata("the data is " + start + ", not a JSON object");
-      }
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String key = parser.currentName();
-        if (parser.nextToken() != JsonToken.VALUE_STRING) {
-          throw notMetadata("the value of key '" + key + "' is not a string");
-        }
-        if (values.put(key, parser.getText()) != null) {
-          throw notMetadata("key '" + key + "' appears twice");
-        }
-      }
-      if (parser.nextToken() != null) {
-        throw notMetadata("the data goes on after the JSON object");
-      }
-    } catch (IOException e) {
-      throw SerializationException.cannotDeserialize(METADATA, e);
-    }
-    return Metadata.of(values);
-  }
-
-  private static SerializationException notMetadata(String problem) {
-    return SerializationException.cannotDeserialize(
-        METADATA, new IllegalArgumentException(problem));
-  }
-
-  private static String describe(Object value) {
-    return value == null ? "JSON null" : "a " + value.getClass().getName();
+    return ReadCheck.as(serialized.type(), type, event);
   }
 }

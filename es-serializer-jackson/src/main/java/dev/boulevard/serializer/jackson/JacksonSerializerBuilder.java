@@ -22,7 +22,7 @@ import java.util.Objects;
 public final class JacksonSerializerBuilder {
 
   private final EventTypeRegistry registry;
-  private ObjectMapper mapper = JacksonSerializer.defaultObjectMapper();
+  private ObjectMapper mapper = JacksonMappers.defaults();
   private final Map<String, Integer> currentVersions = new LinkedHashMap<>();
   private final Map<UpcasterChain.Key, Upcaster> upcasters = new LinkedHashMap<>();
 
@@ -31,8 +31,8 @@ public final class JacksonSerializerBuilder {
   }
 
   /**
-   * Sets the mapper, of which the serializer keeps a copy; the {@link
-   * JacksonSerializer#defaultObjectMapper() default mapper} unless set.
+   * Sets the mapper, of which the serializer keeps a copy; the {@link JacksonMappers#defaults()
+   * default mapper} unless set.
    *
    * @param objectMapper the configured mapper
    * @return this builder

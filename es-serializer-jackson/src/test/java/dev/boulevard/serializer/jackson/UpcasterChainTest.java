@@ -28,7 +28,7 @@ class UpcasterChainTest {
 
   private static List<Object> read(
       JacksonSerializer serializer, String type, int version, String json) {
-    return serializer.deserialize(new SerializedEvent(type, json), version, Metadata.empty());
+    return serializer.deserialize(new SerializedEvent(type, version, json), Metadata.empty());
   }
 
   @Test

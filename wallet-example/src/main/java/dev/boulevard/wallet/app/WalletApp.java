@@ -19,6 +19,7 @@ import dev.boulevard.readmodel.projection.Projections;
 import dev.boulevard.readmodel.projection.ProjectionsBuilder;
 import dev.boulevard.readmodel.saga.Sagas;
 import dev.boulevard.serializer.EventTypeRegistry;
+import dev.boulevard.serializer.Serializer;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
 import dev.boulevard.wallet.domain.Wallet;
 import dev.boulevard.wallet.domain.WalletCommand;
@@ -96,7 +97,7 @@ public final class WalletApp implements AutoCloseable {
    * {@return the serializer of the wallet's events: the one place for their current versions and
    * the upcasters of older ones}
    */
-  public static JacksonSerializer serializer() {
+  public static Serializer serializer() {
     return new JacksonSerializer(WalletEvents.registry());
   }
 

@@ -41,7 +41,7 @@ final class ModulePredicates {
   /** {@return a predicate for dependencies that stay out of other modules' internal packages} */
   static DescribedPredicate<Dependency> stayOutOfOtherModulesInternalPackages() {
     return DescribedPredicate.describe(
-        "stay out of the internal packages of other modules",
+        "the target is in no other module's internal package",
         dependency -> {
           JavaClass target = dependency.getTargetClass().getBaseComponentType();
           return !isBoulevard(target)

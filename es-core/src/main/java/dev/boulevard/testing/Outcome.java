@@ -1,6 +1,5 @@
 package dev.boulevard.testing;
 
-import dev.boulevard.internal.SideBySide;
 import java.util.List;
 import java.util.Objects;
 
@@ -46,7 +45,7 @@ final class Outcome {
       throw new AssertionError(
           "Expected " + expected.size() + " " + noun + ", but 'when' threw " + failure, failure);
     }
-    SideBySide.assertSame(what, noun, expected, events);
+    SideBySide.assertEqual(what, noun, expected, events);
   }
 
   void assertThrows(Class<? extends Throwable> type, String messagePart) {

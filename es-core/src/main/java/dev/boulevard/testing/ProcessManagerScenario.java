@@ -2,7 +2,6 @@ package dev.boulevard.testing;
 
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.domain.Metadata;
-import dev.boulevard.internal.SideBySide;
 import dev.boulevard.saga.ProcessAction;
 import dev.boulevard.saga.ProcessManager;
 import dev.boulevard.saga.Reaction;
@@ -204,7 +203,7 @@ public final class ProcessManagerScenario<S> {
             .sorted(Comparator.comparing(Pending::dueAt).thenComparingLong(Pending::seq))
             .map(p -> new ProcessAction.Schedule(p.key(), p.dueAt(), p.command()))
             .toList();
-    SideBySide.assertSame("Scheduled commands differ", "command(s)", List.of(scheduled), actual);
+    SideBySide.assertEqual("Scheduled commands differ", "command(s)", List.of(scheduled), actual);
     return this;
   }
 

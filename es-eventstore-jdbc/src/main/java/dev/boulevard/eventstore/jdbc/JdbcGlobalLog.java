@@ -7,7 +7,7 @@ import dev.boulevard.eventstore.EventStoreException;
 import dev.boulevard.eventstore.EventVisitor;
 import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.eventstore.UnreadableLogEntryException;
-import dev.boulevard.eventstore.internal.ReadChecks;
+import dev.boulevard.eventstore.spi.ReadChecks;
 import dev.boulevard.serializer.Serializer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -2,11 +2,11 @@ package dev.boulevard.readmodel.testing;
 
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.domain.Metadata;
-import dev.boulevard.internal.SideBySide;
 import dev.boulevard.readmodel.Projector;
 import dev.boulevard.readmodel.ReadModel;
 import dev.boulevard.readmodel.ReadModelRepository;
 import dev.boulevard.readmodel.inmemory.InMemoryReadModelRepository;
+import dev.boulevard.testing.SideBySide;
 import dev.boulevard.testing.TestClock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -144,7 +144,7 @@ public final class ProjectorScenario<T extends ReadModel> {
     }
     wanted.sort(byId);
     List<T> actual = repository.findAll().stream().sorted(byId).toList();
-    SideBySide.assertSame("The read model differs", "document(s)", wanted, actual);
+    SideBySide.assertEqual("The read model differs", "document(s)", wanted, actual);
     return this;
   }
 

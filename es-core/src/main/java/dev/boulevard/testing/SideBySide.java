@@ -1,11 +1,11 @@
-package dev.boulevard.internal;
+package dev.boulevard.testing;
 
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Compares expected with actual lists and describes any difference side by side, for the scenario
- * test kits.
+ * Compares an expected with an actual list and fails with both side by side, row by row, for the
+ * scenario test kits and any other that wants the same failure messages.
  */
 public final class SideBySide {
 
@@ -15,7 +15,8 @@ public final class SideBySide {
   private SideBySide() {}
 
   /**
-   * Fails with a side-by-side description unless the lists are equal.
+   * Fails with a side-by-side description unless the lists are equal, item by item by {@code
+   * equals}.
    *
    * @param what what differs, such as "Recorded events differ"
    * @param noun what the lists hold, such as "event(s)"
@@ -23,7 +24,7 @@ public final class SideBySide {
    * @param actual the actual items
    * @throws AssertionError if they differ
    */
-  public static void assertSame(String what, String noun, List<?> expected, List<?> actual) {
+  public static void assertEqual(String what, String noun, List<?> expected, List<?> actual) {
     if (!expected.equals(actual)) {
       throw new AssertionError(describe(what, noun, expected, actual));
     }

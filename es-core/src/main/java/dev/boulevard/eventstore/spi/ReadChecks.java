@@ -1,4 +1,4 @@
-package dev.boulevard.eventstore.internal;
+package dev.boulevard.eventstore.spi;
 
 import dev.boulevard.domain.AggregateIds;
 

@@ -1,6 +1,0 @@
-/**
- * Code shared by Boulevard's own event stores; not an API, and free to change in any release.
- *
- * <p>Parameters and return values are non-null unless documented otherwise.
- */
-package dev.boulevard.eventstore.internal;

@@ -5,15 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Marker;
-import org.slf4j.event.Level;
-import org.slf4j.helpers.LegacyAbstractLogger;
-import org.slf4j.helpers.MessageFormatter;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class Slf4jCommandLogTest {
@@ -80,53 +74,5 @@ class Slf4jCommandLogTest {
   private static CommandLogEntry failure(String message) {
     return CommandLogEntry.failed(
         new Deposit(1), new IllegalStateException(message), AT, Duration.ofMillis(2));
-  }
-
-  /** A logger that keeps the lines it would write, at every level. */
-  private static final class RecordingLogger extends LegacyAbstractLogger {
-
-    private static final long serialVersionUID = 1L;
-
-    private final transient List<String> lines = new ArrayList<>();
-
-    RecordingLogger() {
-      this.name = "recording";
-    }
-
-    @Override
-    public boolean isTraceEnabled() {
-      return true;
-    }
-
-    @Override
-    public boolean isDebugEnabled() {
-      return true;
-    }
-
-    @Override
-    public boolean isInfoEnabled() {
-      return true;
-    }
-
-    @Override
-    public boolean isWarnEnabled() {
-      return true;
-    }
-
-    @Override
-    public boolean isErrorEnabled() {
-      return true;
-    }
-
-    @Override
-    protected String getFullyQualifiedCallerName() {
-      return null;
-    }
-
-    @Override
-    protected void handleNormalizedLoggingCall(
-        Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
-      lines.add(level + " " + MessageFormatter.basicArrayFormat(pattern, arguments));
-    }
   }
 }

@@ -7,6 +7,8 @@ import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.eventstore.jdbc.TestDatabase;
+import dev.boulevard.readmodel.contract.ProjectionsContract.Balance;
+import dev.boulevard.readmodel.contract.ProjectionsContract.BalanceProjector;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,9 +1,9 @@
 package dev.boulevard.readmodel.projection;
 
 import static dev.boulevard.eventstore.contract.ContractMessages.deposits;
-import static dev.boulevard.readmodel.projection.ProjectionsTestCase.QUICK;
-import static dev.boulevard.readmodel.projection.ProjectionsTestCase.WAIT;
-import static dev.boulevard.readmodel.projection.ProjectionsTestCase.eventually;
+import static dev.boulevard.readmodel.projection.ProjectionEnvironment.QUICK;
+import static dev.boulevard.readmodel.projection.ProjectionEnvironment.WAIT;
+import static dev.boulevard.readmodel.projection.ProjectionEnvironment.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.boulevard.domain.DomainMessage;

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import dev.boulevard.eventstore.DuplicatePlayheadException;
 import dev.boulevard.eventstore.jdbc.TestDatabase;
 import dev.boulevard.readmodel.ReadModelRepository;
+import dev.boulevard.readmodel.contract.ProjectionsContract.Balance;
+import dev.boulevard.readmodel.contract.ProjectionsContract.BalanceProjector;
 import dev.boulevard.readmodel.jdbc.InlineProjectingEventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +48,7 @@ class InlineProjectingEventStoreTest {
       store.append("a", deposits("a", 0, 3));
       store.append("a", deposits("a", 3, 1));
 
-      assertThat(balances.find("a")).contains(ProjectionsTestCase.complete("a", 4));
+      assertThat(balances.find("a")).contains(ProjectionEnvironment.complete("a", 4));
       assertThat(store.load("a")).hasSize(4);
     }
 
@@ -60,7 +62,7 @@ class InlineProjectingEventStoreTest {
           .withMessageContaining("Refusing a@1");
 
       assertThat(env.store().load("a")).hasSize(1);
-      assertThat(balances.find("a")).contains(ProjectionsTestCase.complete("a", 1));
+      assertThat(balances.find("a")).contains(ProjectionEnvironment.complete("a", 1));
     }
 
     @Test
@@ -70,7 +72,7 @@ class InlineProjectingEventStoreTest {
       assertThatExceptionOfType(DuplicatePlayheadException.class)
           .isThrownBy(() -> store.append("a", deposits("a", 1, 1)));
 
-      assertThat(balances.find("a")).contains(ProjectionsTestCase.complete("a", 2));
+      assertThat(balances.find("a")).contains(ProjectionEnvironment.complete("a", 2));
     }
   }
 

@@ -1,32 +1,64 @@
 package dev.boulevard.readmodel.projection;
 
 import dev.boulevard.eventstore.jdbc.TestDatabase;
+import dev.boulevard.readmodel.ReadModelStorage;
+import dev.boulevard.readmodel.contract.ProjectionsContract;
+import dev.boulevard.readmodel.contract.StoreAndLog;
+import dev.boulevard.readmodel.jdbc.JdbcContractTables;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 
 /** Tracking projections over the JDBC store with read models in the same database. */
 class JdbcProjectionsTest {
 
-  @Nested
-  class OnH2 extends ProjectionsTestCase {
+  /** The contract on one database, with the log in the same database as the checkpoints. */
+  abstract static class OnDatabase extends ProjectionsContract {
+    private final JdbcContractTables tables;
+
+    OnDatabase(TestDatabase database) {
+      this.tables = new JdbcContractTables(database);
+    }
+
     @Override
-    ProjectionEnvironment createEnvironment() {
-      return new JdbcProjectionEnvironment(TestDatabase.H2);
+    protected ReadModelStorage createStorage() {
+      return tables.storage();
+    }
+
+    @Override
+    protected StoreAndLog createEventLog(ReadModelStorage storage) {
+      return tables.eventLog(uniqueName("ev"));
+    }
+
+    @Override
+    protected ReadModelStorage reopenStorage(ReadModelStorage storage) {
+      return tables.storage();
+    }
+
+    @Override
+    protected void cleanUp(ReadModelStorage storage, List<String> readModels, List<String> stores)
+        throws Exception {
+      tables.drop(readModels, stores);
     }
   }
 
   @Nested
-  class OnPostgres extends ProjectionsTestCase {
-    @Override
-    ProjectionEnvironment createEnvironment() {
-      return new JdbcProjectionEnvironment(TestDatabase.POSTGRESQL);
+  class OnH2 extends OnDatabase {
+    OnH2() {
+      super(TestDatabase.H2);
     }
   }
 
   @Nested
-  class OnMariaDb extends ProjectionsTestCase {
-    @Override
-    ProjectionEnvironment createEnvironment() {
-      return new JdbcProjectionEnvironment(TestDatabase.MARIADB);
+  class OnPostgres extends OnDatabase {
+    OnPostgres() {
+      super(TestDatabase.POSTGRESQL);
+    }
+  }
+
+  @Nested
+  class OnMariaDb extends OnDatabase {
+    OnMariaDb() {
+      super(TestDatabase.MARIADB);
     }
   }
 }

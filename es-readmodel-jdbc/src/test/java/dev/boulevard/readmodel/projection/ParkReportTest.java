@@ -4,6 +4,8 @@ import static dev.boulevard.eventstore.contract.ContractMessages.deposits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.boulevard.eventstore.jdbc.TestDatabase;
+import dev.boulevard.readmodel.contract.ProjectionsContract.Balance;
+import dev.boulevard.readmodel.contract.ProjectionsContract.BalanceProjector;
 import dev.boulevard.readmodel.spi.ParkedEvent;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

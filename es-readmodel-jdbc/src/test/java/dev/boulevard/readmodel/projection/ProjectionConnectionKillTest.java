@@ -7,6 +7,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.jdbc.TestDatabase;
+import dev.boulevard.readmodel.contract.ProjectionsContract.Balance;
+import dev.boulevard.readmodel.contract.ProjectionsContract.BalanceProjector;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -74,7 +76,7 @@ class ProjectionConnectionKillTest {
         Projections projections =
             env.projections()
                 .batchSize(10)
-                .retry(ProjectionsTestCase.QUICK)
+                .retry(ProjectionEnvironment.QUICK)
                 .add(
                     TrackingProjection.named("balances")
                         .readModel(model, Balance.class)
@@ -84,7 +86,7 @@ class ProjectionConnectionKillTest {
                                     models.repository(model, Balance.class),
                                     message ->
                                         slow.get()
-                                            && ProjectionsTestCase.pause(Duration.ofMillis(1)))))
+                                            && ProjectionEnvironment.pause(Duration.ofMillis(1)))))
                 .build();
         var kills = new AtomicInteger();
         var killer = new Thread(() -> killRepeatedly(projections, last, kills));
@@ -94,7 +96,7 @@ class ProjectionConnectionKillTest {
           killer.join();
           slow.set(false);
 
-          assertThat(projections.awaitCheckpoint(last, ProjectionsTestCase.WAIT)).isTrue();
+          assertThat(projections.awaitCheckpoint(last, ProjectionEnvironment.WAIT)).isTrue();
 
           assertThat(kills.get()).isPositive();
           List<Balance> balances =
@@ -102,7 +104,7 @@ class ProjectionConnectionKillTest {
           assertThat(balances)
               .hasSize(accounts)
               .allSatisfy(
-                  b -> assertThat(b).isEqualTo(ProjectionsTestCase.complete(b.id(), events)));
+                  b -> assertThat(b).isEqualTo(ProjectionEnvironment.complete(b.id(), events)));
           assertThat(projections.status("balances").lastError()).isPresent();
         }
       }

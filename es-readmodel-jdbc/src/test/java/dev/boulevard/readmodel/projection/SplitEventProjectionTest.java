@@ -166,7 +166,7 @@ class SplitEventProjectionTest {
     }
 
     private Projections started(ProjectionsBuilder builder) {
-      Projections projections = builder.retry(ProjectionsTestCase.QUICK).build();
+      Projections projections = builder.retry(ProjectionEnvironment.QUICK).build();
       runners.add(projections);
       projections.start();
       return projections;
@@ -191,7 +191,7 @@ class SplitEventProjectionTest {
 
     /** Waits until the log can read a position: on PostgreSQL any open writer holds it back. */
     private void awaitReadable(long position) throws InterruptedException {
-      ProjectionsTestCase.eventually(
+      ProjectionEnvironment.eventually(
           () -> env.log().checkpointAt(position).isPresent(), "position " + position);
     }
 
@@ -206,15 +206,15 @@ class SplitEventProjectionTest {
       String model = env.model("pcs");
       long middle = storeRows(0, 12);
       Projections first = started(env.projections().batchSize(2).add(pieces(model)));
-      assertThat(first.awaitPosition(middle, ProjectionsTestCase.WAIT)).isTrue();
+      assertThat(first.awaitPosition(middle, ProjectionEnvironment.WAIT)).isTrue();
       first.close();
 
       long last = storeRows(12, 25);
       Projections second = started(env.projections().batchSize(2).add(pieces(model)));
-      assertThat(second.awaitPosition(last, ProjectionsTestCase.WAIT)).isTrue();
+      assertThat(second.awaitPosition(last, ProjectionEnvironment.WAIT)).isTrue();
       Map<String, List<String>> resumed = projected(second.readModel(model, Pieces.class));
       second.rebuild("pieces");
-      ProjectionsTestCase.eventually(
+      ProjectionEnvironment.eventually(
           () -> second.status("pieces").rebuild().isEmpty(), "the rebuild");
 
       awaitReadable(last);
@@ -235,7 +235,7 @@ class SplitEventProjectionTest {
       failOn = message -> message.eventId().toString().equals(row6.get(1)) && failed.add("once");
 
       Projections projections = started(env.projections().batchSize(20).add(pieces(model)));
-      assertThat(projections.awaitPosition(last, ProjectionsTestCase.WAIT)).isTrue();
+      assertThat(projections.awaitPosition(last, ProjectionEnvironment.WAIT)).isTrue();
 
       assertThat(failed).containsExactly("once");
       assertThat(projected(projections.readModel(model, Pieces.class))).isEqualTo(expected());

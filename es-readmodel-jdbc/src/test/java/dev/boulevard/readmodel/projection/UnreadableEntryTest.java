@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.boulevard.eventstore.jdbc.RawRows;
 import dev.boulevard.eventstore.jdbc.TestDatabase;
+import dev.boulevard.readmodel.contract.ProjectionsContract.Balance;
+import dev.boulevard.readmodel.contract.ProjectionsContract.BalanceProjector;
 import dev.boulevard.readmodel.spi.ParkedEvent;
 import java.time.Duration;
 import java.util.List;

@@ -3,6 +3,10 @@ package dev.boulevard.readmodel.projection;
 import static dev.boulevard.eventstore.contract.ContractMessages.deposits;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.boulevard.eventstore.inmemory.InMemoryEventStore;
+import dev.boulevard.readmodel.contract.ProjectionsContract.Balance;
+import dev.boulevard.readmodel.contract.ProjectionsContract.BalanceProjector;
+import dev.boulevard.readmodel.inmemory.InMemoryReadModelStorage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +23,8 @@ class ProjectionRuntimeTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private final ProjectionEnvironment env = ProjectionEnvironment.inMemory();
+  private final InMemoryEventStore store = new InMemoryEventStore();
+  private final InMemoryReadModelStorage storage = InMemoryReadModelStorage.create();
   private final List<Thread> made = new ArrayList<>();
   private Projections projections;
 
@@ -28,13 +33,12 @@ class ProjectionRuntimeTest {
     if (projections != null) {
       projections.close();
     }
-    env.close();
   }
 
   private Projections started(String failingAggregate) {
-    String model = env.model("rt");
+    String model = "rt";
     projections =
-        env.projections()
+        Projections.builder(store, storage)
             .retry(new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1)))
             .threadFactory(
                 task -> {
@@ -60,7 +64,7 @@ class ProjectionRuntimeTest {
 
   @Test
   void the_workers_run_on_threads_of_the_injected_factory() throws Exception {
-    env.store().append("a", deposits("a", 0, 1));
+    store.append("a", deposits("a", 0, 1));
     started("none");
 
     assertThat(projections.awaitPosition(1, WAIT)).isTrue();
@@ -80,9 +84,9 @@ class ProjectionRuntimeTest {
 
   @Test
   void a_wait_that_meets_a_park_says_which_projection_is_parked_where() throws Exception {
-    env.store().append("a", deposits("a", 0, 1));
-    env.store().append("b", deposits("b", 0, 1));
-    env.store().append("c", deposits("c", 0, 1));
+    store.append("a", deposits("a", 0, 1));
+    store.append("b", deposits("b", 0, 1));
+    store.append("c", deposits("c", 0, 1));
     started("b");
 
     AwaitOutcome outcome = projections.awaitPositionOutcome(3, WAIT);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.boulevard.commandhandling.SimpleCommandBus;
 import dev.boulevard.eventstore.inmemory.InMemoryEventStore;
+import dev.boulevard.readmodel.contract.SagasContract.AccountWatch;
 import dev.boulevard.readmodel.inmemory.InMemoryReadModelStorage;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayNameGeneration;

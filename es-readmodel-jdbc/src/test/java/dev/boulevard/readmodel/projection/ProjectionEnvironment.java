@@ -5,11 +5,15 @@ import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.eventstore.contract.ContractEvent;
 import dev.boulevard.eventstore.inmemory.InMemoryEventStore;
 import dev.boulevard.readmodel.ReadModelStorage;
+import dev.boulevard.readmodel.contract.ProjectionsContract.Balance;
 import dev.boulevard.readmodel.inmemory.InMemoryReadModelStorage;
 import dev.boulevard.serializer.EventTypeRegistry;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.LongStream;
 
 /**
  * An event store and a read-model storage for one test, on fresh tables that are dropped after it.
@@ -23,6 +27,9 @@ abstract class ProjectionEnvironment implements AutoCloseable {
               .register("contract.deposited", ContractEvent.Deposited.class)
               .register("contract.withdrawn", ContractEvent.Withdrawn.class)
               .build());
+
+  static final Duration WAIT = Duration.ofSeconds(30);
+  static final RetryPolicy QUICK = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40));
 
   private static final AtomicInteger NAMES = new AtomicInteger();
 
@@ -81,5 +88,32 @@ abstract class ProjectionEnvironment implements AutoCloseable {
       @Override
       public void close() {}
     };
+  }
+
+  /** {@return an account's balance after deposits of 1, 2, ... count at playheads 0 on} */
+  static Balance complete(String account, int count) {
+    long total = LongStream.rangeClosed(1, count).sum();
+    return new Balance(account, total, LongStream.range(0, count).boxed().toList());
+  }
+
+  /** Sleeps, and says false, so that a test's failure predicate can slow a projector down. */
+  static boolean pause(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return false;
+  }
+
+  /** Waits up to {@link #WAIT} for a condition, failing the test if it never holds. */
+  static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Waited " + WAIT + " in vain for " + what);
+      }
+      Thread.sleep(10);
+    }
   }
 }

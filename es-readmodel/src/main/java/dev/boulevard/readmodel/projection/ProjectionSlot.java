@@ -23,7 +23,7 @@ final class ProjectionSlot {
   private static final long DROP_GRACE_MILLIS = 1_000;
 
   final TrackingProjection projection;
-  private final ProjectionWorker.Settings settings;
+  private final WorkerSettings settings;
   private final Runnable signal;
   private final Consumer<RebuildProgress> listener;
   private volatile ProjectionWorker live;
@@ -32,7 +32,7 @@ final class ProjectionSlot {
 
   ProjectionSlot(
       TrackingProjection projection,
-      ProjectionWorker.Settings settings,
+      WorkerSettings settings,
       Runnable signal,
       Consumer<RebuildProgress> listener) {
     this.projection = projection;
@@ -76,7 +76,7 @@ final class ProjectionSlot {
             projection.newProjector(models),
             cache,
             settings,
-            new WorkerHooks(running));
+            new SlotHooks(running));
     if (running != null) {
       running.worker(worker);
     }
@@ -85,10 +85,10 @@ final class ProjectionSlot {
   }
 
   /** What the workers of this slot tell it; a rebuild's worker also reports and may promote. */
-  private final class WorkerHooks implements ProjectionWorker.Hooks {
+  private final class SlotHooks implements WorkerHooks {
     private final RunningRebuild running; // null for a live worker
 
-    WorkerHooks(RunningRebuild running) {
+    SlotHooks(RunningRebuild running) {
       this.running = running;
     }
 
@@ -141,7 +141,7 @@ final class ProjectionSlot {
   /** {@return the event the live generation is parked at, before a checkpoint, undecided} */
   Optional<ParkedEvent> stuckBefore(Checkpoint target) {
     ProjectionWorker current = live;
-    return current == null ? Optional.empty() : current.stuckBefore(target);
+    return current == null ? Optional.empty() : current.park.stuckBefore(target);
   }
 
   synchronized void rebuild() {
@@ -258,7 +258,8 @@ final class ProjectionSlot {
     if (parked == null) {
       throw new IllegalStateException("Projection " + name() + " is not parked");
     }
-    worker.decide(new ProjectionDecision(name(), kind, parked, reason, settings.clock().instant()));
+    worker.park.decide(
+        new ProjectionDecision(name(), kind, parked, reason, settings.clock().instant()));
   }
 
   private void dropModels(int generation) {

@@ -55,7 +55,7 @@ public final class Projections implements LogFollower, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Projections.class);
 
-  private final ProjectionWorker.Settings settings;
+  private final WorkerSettings settings;
   private final Map<String, ProjectionSlot> slots = new LinkedHashMap<>();
   private final Map<String, ProjectionSlot> modelOwners = new LinkedHashMap<>();
   private final Object progress = new Object();
@@ -64,7 +64,7 @@ public final class Projections implements LogFollower, AutoCloseable {
   Projections(ProjectionsBuilder builder) {
     ProjectionStore store = builder.storage.projectionStore(builder.stateTable);
     this.settings =
-        new ProjectionWorker.Settings(
+        new WorkerSettings(
             builder.log,
             builder.storage,
             store,

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  */
 final class WorkerPark {
 
-  private static final Logger LOG = LoggerFactory.getLogger(WorkerPark.class);
+  // the worker's category, which operators filter parks and decisions by
+  private static final Logger LOG = LoggerFactory.getLogger(ProjectionWorker.class);
 
   private final ProjectionWorker worker;
   private final AtomicReference<ProjectionDecision> pending = new AtomicReference<>();

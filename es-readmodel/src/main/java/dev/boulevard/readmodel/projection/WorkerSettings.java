@@ -14,4 +14,17 @@ record WorkerSettings(
     RetryPolicy retry,
     int batchSize,
     Clock clock,
-    ThreadFactory threads) {}
+    ThreadFactory threads) {
+
+  /** {@return a runner's settings, with its storage's projection store, made once per runner} */
+  static WorkerSettings of(ProjectionsBuilder builder) {
+    return new WorkerSettings(
+        builder.log,
+        builder.storage,
+        builder.storage.projectionStore(builder.stateTable),
+        builder.retry,
+        builder.batchSize,
+        builder.clock,
+        builder.threads);
+  }
+}

@@ -56,7 +56,7 @@ final class BatchRun {
       failedAt = failed.index();
     }
     if (!worker.stopping()) {
-      worker.park(batch.get(failedAt), lastError);
+      worker.park.at(batch.get(failedAt), lastError);
     }
   }
 
@@ -172,7 +172,7 @@ final class BatchRun {
     if (!store.advance(worker.name, worker.generation, expected, next)) {
       throw new CheckpointMoved();
     }
-    if (worker.hasStoredPark()) {
+    if (worker.park.isStored()) {
       store.park(worker.name, worker.generation, null);
     }
   }

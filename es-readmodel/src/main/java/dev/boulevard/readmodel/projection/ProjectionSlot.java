@@ -6,11 +6,7 @@ import dev.boulevard.readmodel.spi.ProjectionDecision;
 import dev.boulevard.readmodel.spi.ProjectionStore;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One projection of a runner: its live worker, its rebuild if one runs, and the switch from one to
@@ -19,11 +15,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ProjectionSlot {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ProjectionSlot.class);
-  private static final long DROP_GRACE_MILLIS = 1_000;
-
   final TrackingProjection projection;
-  private final ProjectionWorker.Settings settings;
+  private final WorkerSettings settings;
+  private final GenerationWorkers generations;
   private final Runnable signal;
   private final Consumer<RebuildProgress> listener;
   private volatile ProjectionWorker live;
@@ -32,11 +26,12 @@ final class ProjectionSlot {
 
   ProjectionSlot(
       TrackingProjection projection,
-      ProjectionWorker.Settings settings,
+      WorkerSettings settings,
       Runnable signal,
       Consumer<RebuildProgress> listener) {
     this.projection = projection;
     this.settings = settings;
+    this.generations = new GenerationWorkers(projection, settings);
     this.signal = signal;
     this.listener = listener;
   }
@@ -66,17 +61,7 @@ final class ProjectionSlot {
 
   private ProjectionWorker startWorker(
       ProjectionStore.Generation generation, RunningRebuild running) {
-    BatchCache cache = settings.storage().isTransactional() ? new BatchCache() : null;
-    var models =
-        new ProjectionModels(projection, settings.storage(), generation.generation(), cache);
-    var worker =
-        new ProjectionWorker(
-            name(),
-            generation,
-            projection.newProjector(models),
-            cache,
-            settings,
-            new WorkerHooks(running));
+    ProjectionWorker worker = generations.create(generation, new SlotHooks(this, signal, running));
     if (running != null) {
       running.worker(worker);
     }
@@ -84,37 +69,8 @@ final class ProjectionSlot {
     return worker;
   }
 
-  /** What the workers of this slot tell it; a rebuild's worker also reports and may promote. */
-  private final class WorkerHooks implements ProjectionWorker.Hooks {
-    private final RunningRebuild running; // null for a live worker
-
-    WorkerHooks(RunningRebuild running) {
-      this.running = running;
-    }
-
-    @Override
-    public void progressed() {
-      signal.run();
-      if (running != null) {
-        running.report();
-      }
-    }
-
-    @Override
-    public void afterRead(ProjectionWorker worker, boolean nearlyCaughtUp) {
-      if (running != null && (nearlyCaughtUp || levelWithLive(worker))) {
-        promote(running);
-      }
-    }
-
-    @Override
-    public void retiredElsewhere(ProjectionWorker worker) {
-      resync(worker);
-    }
-  }
-
   /** {@return whether a rebuilding worker is as fresh as the live generation} */
-  private boolean levelWithLive(ProjectionWorker rebuilding) {
+  boolean levelWithLive(ProjectionWorker rebuilding) {
     ProjectionWorker current = live;
     return current == null || !current.checkpoint().isAfter(rebuilding.checkpoint());
   }
@@ -141,7 +97,7 @@ final class ProjectionSlot {
   /** {@return the event the live generation is parked at, before a checkpoint, undecided} */
   Optional<ParkedEvent> stuckBefore(Checkpoint target) {
     ProjectionWorker current = live;
-    return current == null ? Optional.empty() : current.stuckBefore(target);
+    return current == null ? Optional.empty() : current.park.stuckBefore(target);
   }
 
   synchronized void rebuild() {
@@ -152,7 +108,7 @@ final class ProjectionSlot {
       throw new IllegalStateException("Projection " + name() + " is already being rebuilt");
     }
     int generation = live.generation + 1;
-    dropModels(generation); // what a crash or a reset may have left behind
+    generations.drop(generation); // what a crash or a reset may have left behind
     settings.store().createIfAbsent(name(), generation, false);
     startRebuild(new ProjectionStore.Generation(generation, false, Checkpoint.beginning(), null));
   }
@@ -163,14 +119,10 @@ final class ProjectionSlot {
   }
 
   /** Replaces the live generation with the rebuilt one; called on the rebuild's thread. */
-  private void promote(RunningRebuild running) {
-    ProjectionWorker retired;
-    synchronized (this) {
-      if (closed || rebuild != running || running.promoting()) {
-        return;
-      }
-      running.beginPromotion();
-      retired = live;
+  void promote(RunningRebuild running) {
+    ProjectionWorker retired = beginPromotion(running);
+    if (retired == null) {
+      return;
     }
     try {
       retired.stop(); // outside the lock: the retiring worker finishes its batch first
@@ -178,22 +130,34 @@ final class ProjectionSlot {
       Thread.currentThread().interrupt();
       return;
     }
-    ProjectionWorker promoted = running.worker();
-    synchronized (this) {
-      if (closed) {
-        return; // the rebuild resumes on the next start
-      }
-      settings.store().promote(name(), promoted.generation, retired.generation);
-      live = promoted;
-      rebuild = null;
+    if (!switchTo(running, retired)) {
+      return; // the rebuild resumes on the next start
     }
     running.finished();
     signal.run();
-    int old = retired.generation;
     // Queries that picked the old generation a moment ago may still be reading it.
-    CompletableFuture.runAsync(
-        () -> dropModels(old),
-        CompletableFuture.delayedExecutor(DROP_GRACE_MILLIS, TimeUnit.MILLISECONDS));
+    generations.dropLater(retired.generation);
+  }
+
+  /** {@return the live worker to retire, or null if this rebuild is not to be promoted now} */
+  private synchronized ProjectionWorker beginPromotion(RunningRebuild running) {
+    if (closed || rebuild != running || running.promoting()) {
+      return null;
+    }
+    running.beginPromotion();
+    return live;
+  }
+
+  /** {@return whether the rebuilt generation replaced the retired one, unless the slot closed} */
+  private synchronized boolean switchTo(RunningRebuild running, ProjectionWorker retired) {
+    if (closed) {
+      return false;
+    }
+    ProjectionWorker promoted = running.worker();
+    settings.store().promote(name(), promoted.generation, retired.generation);
+    live = promoted;
+    rebuild = null;
+    return true;
   }
 
   /** Stops a running rebuild and drops what it wrote; the live read models are untouched. */
@@ -209,12 +173,12 @@ final class ProjectionSlot {
     ProjectionWorker worker = running.worker();
     worker.stop();
     settings.store().delete(name(), worker.generation);
-    dropModels(worker.generation);
+    generations.drop(worker.generation);
     signal.run();
   }
 
   /** Follows another runner's switch of generations; called on the retired worker's thread. */
-  private synchronized void resync(ProjectionWorker gone) {
+  synchronized void resync(ProjectionWorker gone) {
     if (closed) {
       return;
     }
@@ -258,49 +222,12 @@ final class ProjectionSlot {
     if (parked == null) {
       throw new IllegalStateException("Projection " + name() + " is not parked");
     }
-    worker.decide(new ProjectionDecision(name(), kind, parked, reason, settings.clock().instant()));
-  }
-
-  private void dropModels(int generation) {
-    for (String model : projection.readModels().keySet()) {
-      try {
-        settings.storage().drop(ProjectionModels.storedName(model, generation));
-      } catch (RuntimeException e) {
-        LOG.warn(
-            "Projection {}: could not drop generation {} of {}: {}",
-            name(),
-            generation,
-            model,
-            Failures.describe(e));
-      }
-    }
+    worker.park.decide(
+        new ProjectionDecision(name(), kind, parked, reason, settings.clock().instant()));
   }
 
   /** {@return the slot's status: the live worker's snapshot, read once, and the rebuild's} */
   ProjectionStatus status(Checkpoint head) {
-    ProjectionWorker worker = live;
-    RunningRebuild running = rebuild;
-    boolean durable = settings.storage().isDurable();
-    if (worker == null) {
-      return new ProjectionStatus(
-          name(),
-          ProjectionState.STOPPED,
-          Checkpoint.beginning(),
-          head.position(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          durable);
-    }
-    WorkerSnapshot at = worker.snapshot();
-    return new ProjectionStatus(
-        name(),
-        at.state(),
-        at.checkpoint(),
-        Math.max(0, head.position() - at.checkpoint().position()),
-        Optional.ofNullable(at.lastError()),
-        Optional.ofNullable(at.parked()),
-        Optional.ofNullable(running).map(RunningRebuild::progress),
-        durable);
+    return StatusAssembly.of(name(), live, rebuild, head, settings.storage().isDurable());
   }
 }

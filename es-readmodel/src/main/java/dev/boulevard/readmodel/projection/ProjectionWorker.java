@@ -1,21 +1,15 @@
 package dev.boulevard.readmodel.projection;
 
 import dev.boulevard.eventstore.Checkpoint;
-import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.eventstore.UnreadableLogEntryException;
 import dev.boulevard.readmodel.Projector;
-import dev.boulevard.readmodel.ReadModelStorage;
 import dev.boulevard.readmodel.spi.ParkedEvent;
-import dev.boulevard.readmodel.spi.ProjectionDecision;
 import dev.boulevard.readmodel.spi.ProjectionStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * time, each batch's writes and checkpoint in one transaction of the storage ({@link BatchRun}).
  *
  * <p>Thread-safe: its progress is one {@link WorkerSnapshot} that only its own thread replaces (and
- * {@link #start} before that thread runs); other threads read it, ask it to stop, or hand it a
- * decision.
+ * {@link #start} before that thread runs); other threads read it, ask it to stop, or hand its
+ * {@link WorkerPark} a decision.
  */
 final class ProjectionWorker implements Runnable {
 
@@ -37,50 +31,23 @@ final class ProjectionWorker implements Runnable {
   final int generation;
   final Projector projector;
   final BatchCache cache; // null when batches are not cached
-  final Settings settings;
-  private final Hooks hooks;
-  private final AtomicReference<ProjectionDecision> pending = new AtomicReference<>();
+  final WorkerSettings settings;
+  final WorkerPark park;
+  private final WorkerHooks hooks;
   private volatile WorkerSnapshot snapshot;
   private volatile boolean stopping;
-  private ParkedEvent storedPark; // the worker's thread's only
   private Thread thread;
-
-  /** What a worker needs besides its projector; shared by all workers of one runner. */
-  record Settings(
-      GlobalEventLog log,
-      ReadModelStorage storage,
-      ProjectionStore store,
-      RetryPolicy retry,
-      int batchSize,
-      Clock clock,
-      ThreadFactory threads) {}
-
-  /** What a worker tells its runner, on the worker's thread. */
-  interface Hooks {
-    /** The checkpoint moved, or the state changed. */
-    void progressed();
-
-    /**
-     * A read, and the handling of what it found, is done.
-     *
-     * @param nearlyCaughtUp whether the read found less than a full batch
-     */
-    default void afterRead(ProjectionWorker worker, boolean nearlyCaughtUp) {}
-
-    /** Another runner retired this generation: the worker has stopped. */
-    default void retiredElsewhere(ProjectionWorker worker) {}
-  }
 
   ProjectionWorker(
       String name,
       ProjectionStore.Generation stored,
       Projector projector,
       BatchCache cache,
-      Settings settings,
-      Hooks hooks) {
+      WorkerSettings settings,
+      WorkerHooks hooks) {
     this.name = name;
     this.generation = stored.generation();
-    this.storedPark = stored.parked();
+    ParkedEvent storedPark = stored.parked();
     this.snapshot =
         new WorkerSnapshot(
             ProjectionState.STOPPED,
@@ -92,6 +59,7 @@ final class ProjectionWorker implements Runnable {
     this.cache = cache;
     this.settings = settings;
     this.hooks = hooks;
+    this.park = new WorkerPark(this, storedPark);
   }
 
   /** Starts the worker on a thread of the runner's factory. */
@@ -122,11 +90,6 @@ final class ProjectionWorker implements Runnable {
     return stopping;
   }
 
-  /** {@return whether a park is stored, which the next checkpoint move clears} */
-  boolean hasStoredPark() {
-    return storedPark != null;
-  }
-
   /** Asks the worker to stop after its current batch, and waits until it has. */
   void stop() throws InterruptedException {
     stopping = true;
@@ -141,32 +104,6 @@ final class ProjectionWorker implements Runnable {
 
   Optional<ParkedEvent> parked() {
     return Optional.ofNullable(snapshot.parked());
-  }
-
-  /**
-   * Hands a decision about the current park to the worker's thread.
-   *
-   * @throws IllegalStateException if it is not parked at that event, or a decision is pending
-   */
-  void decide(ProjectionDecision decision) {
-    ParkedEvent parked = snapshot.parked();
-    if (parked == null || !parked.equals(decision.parked())) {
-      throw new IllegalStateException("Projection " + name + " is not parked");
-    }
-    if (!pending.compareAndSet(null, decision)) {
-      throw new IllegalStateException(
-          "A decision about the park of projection " + name + " is already pending");
-    }
-    synchronized (pending) {
-      pending.notifyAll();
-    }
-  }
-
-  /** {@return the event it is parked at, with no decision pending, at or before a checkpoint} */
-  Optional<ParkedEvent> stuckBefore(Checkpoint target) {
-    ParkedEvent at = snapshot.parked();
-    boolean stuck = at != null && pending.get() == null && !at.checkpoint().isAfter(target);
-    return stuck ? Optional.of(at) : Optional.empty();
   }
 
   @Override
@@ -188,7 +125,7 @@ final class ProjectionWorker implements Runnable {
     while (!stopping) {
       try {
         if (snapshot.parked() != null) {
-          awaitDecision();
+          park.awaitDecision();
         } else {
           readAndHandle();
         }
@@ -214,7 +151,7 @@ final class ProjectionWorker implements Runnable {
       batch = settings.log().read(checkpoint(), settings.batchSize());
     } catch (UnreadableLogEntryException e) {
       // No retry reads it: parked like an event the projector fails on, so that it can be skipped.
-      park(e.checkpoint(), e.storedType(), Failures.describe(e));
+      park.at(e.checkpoint(), e.storedType(), Failures.describe(e));
       return;
     }
     boolean full = batch.size() >= settings.batchSize() || endsBeforeHead(batch);
@@ -239,18 +176,18 @@ final class ProjectionWorker implements Runnable {
         && settings.log().head().isAfter(batch.get(batch.size() - 1).checkpoint());
   }
 
-  /** Parks at an event the projector kept failing on, naming its stored type, once stored. */
-  void park(LoggedMessage failing, String error) {
-    park(failing.checkpoint(), settings.log().storedTypeOf(failing.message()), error);
+  /** Takes in a park, once stored. */
+  void parkedAt(ParkedEvent parkedEvent) {
+    publish(snapshot.parkedAt(parkedEvent));
   }
 
-  private void park(Checkpoint at, String eventType, String error) {
-    var parkedEvent = new ParkedEvent(at, eventType, error, settings.clock().instant());
-    settings.store().park(name, generation, parkedEvent);
-    storedPark = parkedEvent;
-    publish(snapshot.parkedAt(parkedEvent));
-    LOG.error(
-        "Projection {} parked at position {} ({}): {}", name, at.position(), eventType, error);
+  /** Takes in a decision about its park, once stored. */
+  void unparked() {
+    publish(snapshot.unparked());
+  }
+
+  /** Tells the runner that the checkpoint moved, or the state changed. */
+  void progressed() {
     hooks.progressed();
   }
 
@@ -262,56 +199,13 @@ final class ProjectionWorker implements Runnable {
   /** Takes in what a committed transaction did. */
   void committed(Checkpoint next, int events) {
     publish(snapshot.movedTo(next, events));
-    storedPark = null;
+    park.cleared();
     hooks.progressed();
   }
 
   /** Replaces the snapshot; called on the worker's own thread only. */
   private void publish(WorkerSnapshot next) {
     snapshot = next;
-  }
-
-  private void awaitDecision() throws InterruptedException {
-    ProjectionDecision decision = pending.get();
-    if (decision == null) {
-      synchronized (pending) {
-        if (pending.get() == null) {
-          pending.wait(IDLE_WAIT.toMillis());
-        }
-      }
-      return;
-    }
-    boolean skip = decision.kind() == ProjectionDecision.Kind.SKIP;
-    Checkpoint expected = checkpoint();
-    boolean applied =
-        settings
-            .storage()
-            .inTransaction(
-                () -> {
-                  if (skip
-                      && !settings
-                          .store()
-                          .advance(name, generation, expected, decision.parked().checkpoint())) {
-                    return false;
-                  }
-                  settings.store().park(name, generation, null);
-                  settings.store().record(decision);
-                  return true;
-                });
-    // taken off only once stored; a failure above leaves the decision pending
-    publish(snapshot.unparked());
-    pending.set(null);
-    if (!applied) {
-      reload(); // another runner moved past the park
-    } else {
-      committed(skip ? decision.parked().checkpoint() : expected, 0);
-    }
-    LOG.info(
-        "Projection {}: {} at position {} ({})",
-        name,
-        decision.kind(),
-        decision.parked().position(),
-        decision.reason());
   }
 
   /** Reads the stored checkpoint again, after a failure or another runner's move. */

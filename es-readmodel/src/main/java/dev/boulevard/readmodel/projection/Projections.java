@@ -6,15 +6,10 @@ import dev.boulevard.eventstore.LogFollower;
 import dev.boulevard.readmodel.ReadModel;
 import dev.boulevard.readmodel.ReadModelRepository;
 import dev.boulevard.readmodel.ReadModelStorage;
-import dev.boulevard.readmodel.spi.ParkedEvent;
 import dev.boulevard.readmodel.spi.ProjectionDecision;
-import dev.boulevard.readmodel.spi.ProjectionStore;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,29 +50,16 @@ public final class Projections implements LogFollower, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Projections.class);
 
-  private final ProjectionWorker.Settings settings;
-  private final Map<String, ProjectionSlot> slots = new LinkedHashMap<>();
-  private final Map<String, ProjectionSlot> modelOwners = new LinkedHashMap<>();
-  private final Object progress = new Object();
+  private final WorkerSettings settings;
+  private final ProgressWaits waits;
+  private final ProjectionSlots slots;
   private boolean started;
 
   Projections(ProjectionsBuilder builder) {
-    ProjectionStore store = builder.storage.projectionStore(builder.stateTable);
-    this.settings =
-        new ProjectionWorker.Settings(
-            builder.log,
-            builder.storage,
-            store,
-            builder.retry,
-            builder.batchSize,
-            builder.clock,
-            builder.threads);
-    for (TrackingProjection projection : builder.projections) {
-      var slot =
-          new ProjectionSlot(projection, settings, this::signalProgress, builder.rebuildListener);
-      slots.put(projection.name(), slot);
-      projection.readModels().keySet().forEach(model -> modelOwners.put(model, slot));
-    }
+    this.settings = WorkerSettings.of(builder);
+    this.waits = new ProgressWaits(builder.log);
+    this.slots =
+        new ProjectionSlots(builder.projections, settings, waits::signal, builder.rebuildListener);
   }
 
   /**
@@ -106,10 +88,10 @@ public final class Projections implements LogFollower, AutoCloseable {
           "Projections {} run on {}, which is not durable: their read models, checkpoints, parks"
               + " and decisions are lost at restart, and they start again from the beginning of"
               + " the log",
-          slots.keySet(),
+          slots.names(),
           settings.storage().getClass().getSimpleName());
     }
-    slots.values().forEach(ProjectionSlot::start);
+    slots.all().forEach(ProjectionSlot::start);
   }
 
   /**
@@ -123,7 +105,7 @@ public final class Projections implements LogFollower, AutoCloseable {
    * @throws IllegalStateException if the runner is not running, or a rebuild of it is running
    */
   public void rebuild(String projection) {
-    slot(projection).rebuild();
+    slots.named(projection).rebuild();
   }
 
   /**
@@ -134,7 +116,7 @@ public final class Projections implements LogFollower, AutoCloseable {
    * @throws InterruptedException if the calling thread is interrupted while the rebuild stops
    */
   public void cancelRebuild(String projection) throws InterruptedException {
-    slot(projection).cancelRebuild();
+    slots.named(projection).cancelRebuild();
   }
 
   /**
@@ -148,11 +130,7 @@ public final class Projections implements LogFollower, AutoCloseable {
    * @throws IllegalArgumentException if no projection declares that read model with that class
    */
   public <T extends ReadModel> ReadModelRepository<T> readModel(String model, Class<T> type) {
-    ProjectionSlot slot = modelOwners.get(model);
-    if (slot == null || slot.projection.readModels().get(model) != type) {
-      throw new IllegalArgumentException(
-          "No projection declares read model " + model + " of " + type.getName());
-    }
+    ProjectionSlot slot = slots.owning(model, type);
     return new LiveReadModel<>(
         () ->
             settings
@@ -174,7 +152,8 @@ public final class Projections implements LogFollower, AutoCloseable {
    */
   @Override
   public boolean awaitPosition(long position, Duration timeout) throws InterruptedException {
-    return logged(awaitPositionOutcome(position, timeout), "position " + position).reached();
+    return ProgressWaits.logged(awaitPositionOutcome(position, timeout), "position " + position)
+        .reached();
   }
 
   /**
@@ -189,24 +168,7 @@ public final class Projections implements LogFollower, AutoCloseable {
    */
   public AwaitOutcome awaitPositionOutcome(long position, Duration timeout)
       throws InterruptedException {
-    if (position == 0) {
-      return new AwaitOutcome.Reached();
-    }
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      // The head is read first: if the event is not readable after it, the head cannot hold it, so
-      // waiting for events after that head wakes once the event becomes readable.
-      Checkpoint head = settings.log().head();
-      Optional<Checkpoint> target = settings.log().checkpointAt(position);
-      long left = deadline - System.nanoTime();
-      if (target.isPresent()) {
-        return awaitCheckpointOutcome(target.get(), Duration.ofNanos(Math.max(0, left)));
-      }
-      if (left <= 0) {
-        return new AwaitOutcome.TimedOut();
-      }
-      settings.log().awaitEventsAfter(head, Duration.ofNanos(left));
-    }
+    return waits.positionOutcome(slots.all(), position, timeout);
   }
 
   /**
@@ -220,7 +182,8 @@ public final class Projections implements LogFollower, AutoCloseable {
    */
   public boolean awaitCheckpoint(Checkpoint checkpoint, Duration timeout)
       throws InterruptedException {
-    return logged(awaitCheckpointOutcome(checkpoint, timeout), checkpoint.toString()).reached();
+    return ProgressWaits.logged(awaitCheckpointOutcome(checkpoint, timeout), checkpoint.toString())
+        .reached();
   }
 
   /**
@@ -234,48 +197,7 @@ public final class Projections implements LogFollower, AutoCloseable {
    */
   public AwaitOutcome awaitCheckpointOutcome(Checkpoint checkpoint, Duration timeout)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    synchronized (progress) {
-      while (true) {
-        boolean all = true;
-        for (ProjectionSlot slot : slots.values()) {
-          if (!slot.reached(checkpoint)) {
-            Optional<ParkedEvent> stuck = slot.stuckBefore(checkpoint);
-            if (stuck.isPresent()) {
-              return new AwaitOutcome.Parked(slot.name(), stuck.get());
-            }
-            all = false;
-          }
-        }
-        long left = deadline - System.nanoTime();
-        if (all) {
-          return new AwaitOutcome.Reached();
-        }
-        if (left <= 0) {
-          return new AwaitOutcome.TimedOut();
-        }
-        // Workers signal each move; the bound only caps the cost of a signal that was missed.
-        progress.wait(Math.max(1, Math.min(left / 1_000_000, 250)));
-      }
-    }
-  }
-
-  private static AwaitOutcome logged(AwaitOutcome outcome, String target) {
-    if (outcome instanceof AwaitOutcome.Parked parked) {
-      LOG.warn(
-          "Waited for {} in vain: projection {} is parked before it, at position {} ({})",
-          target,
-          parked.projection(),
-          parked.parked().position(),
-          parked.parked().eventType());
-    }
-    return outcome;
-  }
-
-  private void signalProgress() {
-    synchronized (progress) {
-      progress.notifyAll();
-    }
+    return waits.checkpointOutcome(slots.all(), checkpoint, timeout);
   }
 
   /**
@@ -287,7 +209,7 @@ public final class Projections implements LogFollower, AutoCloseable {
    * @throws IllegalStateException if the projection is not parked, or a decision is pending
    */
   public void resume(String projection, String reason) {
-    slot(projection).decide(ProjectionDecision.Kind.RESUME, Objects.requireNonNull(reason));
+    slots.named(projection).decide(ProjectionDecision.Kind.RESUME, Objects.requireNonNull(reason));
   }
 
   /**
@@ -299,43 +221,28 @@ public final class Projections implements LogFollower, AutoCloseable {
    * @throws IllegalStateException if the projection is not parked, or a decision is pending
    */
   public void skip(String projection, String reason) {
-    slot(projection).decide(ProjectionDecision.Kind.SKIP, Objects.requireNonNull(reason));
+    slots.named(projection).decide(ProjectionDecision.Kind.SKIP, Objects.requireNonNull(reason));
   }
 
   /** {@return the decisions about a parked projection, oldest first} */
   public List<ProjectionDecision> decisions(String projection) {
-    return settings.store().decisions(slot(projection).name());
+    return settings.store().decisions(slots.named(projection).name());
   }
 
   /** {@return the status of every projection, in the order they were added} */
   public List<ProjectionStatus> status() {
     Checkpoint head = settings.log().head();
-    return slots.values().stream().map(slot -> slot.status(head)).toList();
+    return slots.all().stream().map(slot -> slot.status(head)).toList();
   }
 
   /** {@return the status of one projection} */
   public ProjectionStatus status(String projection) {
-    return slot(projection).status(settings.log().head());
+    return slots.named(projection).status(settings.log().head());
   }
 
   /** Stops every projection after its current batch; its checkpoint stays where it is. */
   @Override
   public void close() {
-    for (ProjectionSlot slot : slots.values()) {
-      try {
-        slot.close();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt(); // each worker was told to stop; they end on their own
-      }
-    }
-  }
-
-  private ProjectionSlot slot(String projection) {
-    ProjectionSlot slot = slots.get(projection);
-    if (slot == null) {
-      throw new IllegalArgumentException(
-          "There is no projection " + projection + "; there are " + slots.keySet());
-    }
-    return slot;
+    slots.closeAll();
   }
 }

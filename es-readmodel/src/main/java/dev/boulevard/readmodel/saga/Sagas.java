@@ -8,8 +8,6 @@ import dev.boulevard.readmodel.ReadModelStorage;
 import dev.boulevard.readmodel.projection.AwaitOutcome;
 import dev.boulevard.readmodel.projection.ProjectionStatus;
 import dev.boulevard.readmodel.projection.Projections;
-import dev.boulevard.readmodel.projection.ProjectionsBuilder;
-import dev.boulevard.readmodel.projection.TrackingProjection;
 import dev.boulevard.readmodel.spi.Outbox;
 import dev.boulevard.readmodel.spi.OutboxEntry;
 import dev.boulevard.saga.ProcessManager;
@@ -86,33 +84,7 @@ public final class Sagas implements LogFollower, AutoCloseable {
             builder.poll,
             builder.lease,
             builder.threads == null ? CommandDispatcher::daemonThread : builder.threads);
-    ProjectionsBuilder runner =
-        Projections.builder(builder.log, builder.storage)
-            .stateTable(builder.stateTable)
-            .retry(builder.eventRetry)
-            .batchSize(builder.batchSize)
-            .clock(builder.clock);
-    if (builder.threads != null) {
-      runner.threadFactory(builder.threads);
-    }
-    for (ProcessManager<?> manager : builder.managers) {
-      runner.add(projection(manager, codec));
-    }
-    this.projections = runner.build();
-  }
-
-  private <S> TrackingProjection projection(ProcessManager<S> manager, CommandCodec codec) {
-    return TrackingProjection.named(manager.name())
-        .readModel(manager.name(), StoredProcess.class)
-        .projector(
-            models ->
-                new SagaProjector<>(
-                    manager,
-                    models.repository(manager.name(), StoredProcess.class),
-                    outbox,
-                    codec,
-                    mapper,
-                    clock));
+    this.projections = SagaProjections.build(builder, outbox, codec);
   }
 
   /**

@@ -1,0 +1,58 @@
+package dev.boulevard.readmodel.projection;
+
+import dev.boulevard.readmodel.spi.ProjectionStore;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The generations of one projection's read models: a worker to fill a generation, and the dropping
+ * of a generation that is no longer needed. Thread-safe: it holds no mutable state.
+ */
+final class GenerationWorkers {
+
+  // the slot's category, which operators filter failed drops by
+  private static final Logger LOG = LoggerFactory.getLogger(ProjectionSlot.class);
+  private static final long DROP_GRACE_MILLIS = 1_000;
+
+  private final TrackingProjection projection;
+  private final WorkerSettings settings;
+
+  GenerationWorkers(TrackingProjection projection, WorkerSettings settings) {
+    this.projection = projection;
+    this.settings = settings;
+  }
+
+  /** {@return a worker, not yet started, that fills a generation's read models} */
+  ProjectionWorker create(ProjectionStore.Generation generation, WorkerHooks hooks) {
+    BatchCache cache = settings.storage().isTransactional() ? new BatchCache() : null;
+    var models =
+        new ProjectionModels(projection, settings.storage(), generation.generation(), cache);
+    return new ProjectionWorker(
+        projection.name(), generation, projection.newProjector(models), cache, settings, hooks);
+  }
+
+  /** Drops a generation's read models a moment from now, once queries that picked it are done. */
+  void dropLater(int generation) {
+    CompletableFuture.runAsync(
+        () -> drop(generation),
+        CompletableFuture.delayedExecutor(DROP_GRACE_MILLIS, TimeUnit.MILLISECONDS));
+  }
+
+  /** Drops a generation's read models; a failure is logged and left behind. */
+  void drop(int generation) {
+    for (String model : projection.readModels().keySet()) {
+      try {
+        settings.storage().drop(ProjectionModels.storedName(model, generation));
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "Projection {}: could not drop generation {} of {}: {}",
+            projection.name(),
+            generation,
+            model,
+            Failures.describe(e));
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.boulevard.readmodel.projection;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The slots of a runner by projection name, in the order they were added, and the slot that owns
+ * each read model. Thread-safe: filled once, when it is built.
+ */
+final class ProjectionSlots {
+
+  private final Map<String, ProjectionSlot> byName = new LinkedHashMap<>();
+  private final Map<String, ProjectionSlot> modelOwners = new LinkedHashMap<>();
+
+  ProjectionSlots(
+      List<TrackingProjection> projections,
+      WorkerSettings settings,
+      Runnable signal,
+      Consumer<RebuildProgress> listener) {
+    for (TrackingProjection projection : projections) {
+      var slot = new ProjectionSlot(projection, settings, signal, listener);
+      byName.put(projection.name(), slot);
+      projection.readModels().keySet().forEach(model -> modelOwners.put(model, slot));
+    }
+  }
+
+  /** {@return every slot, in the order the projections were added} */
+  Collection<ProjectionSlot> all() {
+    return byName.values();
+  }
+
+  /** {@return the projections' names, in the order they were added} */
+  Collection<String> names() {
+    return byName.keySet();
+  }
+
+  /**
+   * {@return the slot of a projection}
+   *
+   * @throws IllegalArgumentException if there is no such projection
+   */
+  ProjectionSlot named(String projection) {
+    ProjectionSlot slot = byName.get(projection);
+    if (slot == null) {
+      throw new IllegalArgumentException(
+          "There is no projection " + projection + "; there are " + byName.keySet());
+    }
+    return slot;
+  }
+
+  /**
+   * {@return the slot whose projection declares a read model with a class}
+   *
+   * @throws IllegalArgumentException if no projection declares that read model with that class
+   */
+  ProjectionSlot owning(String model, Class<?> type) {
+    ProjectionSlot slot = modelOwners.get(model);
+    if (slot == null || slot.projection.readModels().get(model) != type) {
+      throw new IllegalArgumentException(
+          "No projection declares read model " + model + " of " + type.getName());
+    }
+    return slot;
+  }
+
+  /** Stops every slot's workers after their current batch, going on past an interrupt. */
+  void closeAll() {
+    for (ProjectionSlot slot : byName.values()) {
+      try {
+        slot.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // each worker was told to stop; they end on their own
+      }
+    }
+  }
+}

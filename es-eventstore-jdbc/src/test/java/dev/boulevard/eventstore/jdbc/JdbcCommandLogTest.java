@@ -119,14 +119,14 @@ class JdbcCommandLogTest {
     private final TestDatabase database;
     private final String table =
         "cl_" + Long.toString(ProcessHandle.current().pid(), 36) + "_" + TABLES.incrementAndGet();
-    private final JdbcCommandLogSchema schema;
+    private final JdbcSchema schema;
     private final JdbcCommandLog log;
     private final CommandBus bus;
 
     CommandLogOnDatabase(TestDatabase database) {
       this.database = database;
       DataSource dataSource = database.dataSource();
-      this.schema = JdbcCommandLogSchema.of(dataSource, table);
+      this.schema = JdbcSchema.commandLog(dataSource, table);
       schema.migrate();
       this.log = JdbcCommandLog.builder(dataSource).table(table).build();
       this.bus = CommandLogger.around(new SimpleCommandBus(), log, CLOCK);

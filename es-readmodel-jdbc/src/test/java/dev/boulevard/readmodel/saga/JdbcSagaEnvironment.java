@@ -4,7 +4,7 @@ import dev.boulevard.commandhandling.CommandBus;
 import dev.boulevard.eventstore.EventStore;
 import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
-import dev.boulevard.eventstore.jdbc.JdbcEventStoreSchema;
+import dev.boulevard.eventstore.jdbc.JdbcSchema;
 import dev.boulevard.eventstore.jdbc.TestDatabase;
 import dev.boulevard.readmodel.ReadModelStorage;
 import dev.boulevard.readmodel.jdbc.JdbcReadModelStorage;
@@ -28,7 +28,7 @@ final class JdbcSagaEnvironment extends SagaEnvironment {
   JdbcSagaEnvironment(TestDatabase database) {
     this.database = database;
     this.dataSource = database.dataSource();
-    JdbcEventStoreSchema.of(dataSource, eventTable).migrate();
+    JdbcSchema.eventStore(dataSource, eventTable).migrate();
     this.store = JdbcEventStore.builder(dataSource, SERIALIZER).table(eventTable).build();
     this.storage = JdbcReadModelStorage.create(dataSource);
   }

@@ -8,7 +8,7 @@ enum SchemaKind {
   /** The events table of a {@link JdbcEventStore}. */
   EVENTS("", List.of("V1__create_event_table.sql", "V3__add_event_version.sql")),
   /** The table of a {@link JdbcCommandLog}. */
-  COMMAND_LOG("command_log/", List.of("V1__create_command_log.sql")),
+  COMMAND_LOG("command_log/", List.of("V1__create_command_log.sql", "V2__add_error_type.sql")),
   /** The table of a {@link JdbcSnapshotStore}. */
   SNAPSHOTS("snapshot/", List.of("V1__create_snapshot_table.sql"));
 

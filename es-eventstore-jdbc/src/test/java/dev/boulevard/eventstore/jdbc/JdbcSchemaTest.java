@@ -167,7 +167,8 @@ class JdbcSchemaTest {
 
         migrateAtOnce(migrations);
 
-        assertThat(appliedVersions(commands)).containsExactly("V1__create_command_log.sql");
+        assertThat(appliedVersions(commands))
+            .containsExactly("V1__create_command_log.sql", "V2__add_error_type.sql");
         assertThat(appliedVersions(snapshots)).containsExactly("V1__create_snapshot_table.sql");
         assertThat(rowsIn(commands)).isZero();
         assertThat(rowsIn(snapshots)).isZero();
@@ -179,7 +180,7 @@ class JdbcSchemaTest {
       String table = stores.newTable();
 
       assertThat(JdbcSchema.commandLog(dataSource(), table).versions())
-          .containsExactly("V1__create_command_log.sql");
+          .containsExactly("V1__create_command_log.sql", "V2__add_error_type.sql");
       assertThat(JdbcSchema.snapshots(dataSource(), table).withoutImmutability().versions())
           .containsExactly("V1__create_snapshot_table.sql");
     }

@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -125,7 +124,7 @@ public final class WalletQueries {
     return new AuditEntry(
         stored.commandType(),
         userIdOf(stored.commandJson()),
-        stored.outcome().name().toLowerCase(Locale.ROOT),
+        stored.succeeded() ? "succeeded" : "failed",
         stored.error().orElse(null),
         stored.dispatchedAt(),
         stored.duration());

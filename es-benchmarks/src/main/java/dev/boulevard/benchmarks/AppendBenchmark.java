@@ -6,7 +6,7 @@ import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.domain.Metadata;
 import dev.boulevard.eventstore.jdbc.Dialect;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
-import dev.boulevard.eventstore.jdbc.JdbcEventStoreSchema;
+import dev.boulevard.eventstore.jdbc.JdbcSchema;
 import dev.boulevard.serializer.EventTypeRegistry;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
 import java.sql.Connection;
@@ -72,8 +72,8 @@ public class AppendBenchmark {
     long run = System.nanoTime() % 1_000_000;
     storeTable = "bench_store_" + run;
     baselineTable = "bench_plain_" + run;
-    JdbcEventStoreSchema.of(pool, storeTable).migrate();
-    JdbcEventStoreSchema.of(pool, baselineTable).migrate();
+    JdbcSchema.eventStore(pool, storeTable).migrate();
+    JdbcSchema.eventStore(pool, baselineTable).migrate();
     var registry = EventTypeRegistry.builder().register("deposited", Deposited.class).build();
     store =
         JdbcEventStore.builder(pool, new JacksonSerializer(registry))

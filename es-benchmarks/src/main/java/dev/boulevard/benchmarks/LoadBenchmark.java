@@ -6,9 +6,8 @@ import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.domain.Metadata;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
-import dev.boulevard.eventstore.jdbc.JdbcEventStoreSchema;
+import dev.boulevard.eventstore.jdbc.JdbcSchema;
 import dev.boulevard.eventstore.jdbc.JdbcSnapshotStore;
-import dev.boulevard.eventstore.jdbc.JdbcSnapshotStoreSchema;
 import dev.boulevard.serializer.EventTypeRegistry;
 import dev.boulevard.serializer.jackson.JacksonMappers;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
@@ -74,7 +73,7 @@ public class LoadBenchmark {
   public void storeAggregate() {
     pool = database.pool(4);
     table = "bench_load_" + System.nanoTime() % 1_000_000;
-    JdbcEventStoreSchema.of(pool, table).migrate();
+    JdbcSchema.eventStore(pool, table).migrate();
     var registry = EventTypeRegistry.builder().register("deposited", Deposited.class).build();
     store =
         JdbcEventStore.builder(pool, new JacksonSerializer(registry))
@@ -93,7 +92,7 @@ public class LoadBenchmark {
     // The snapshot leaves the last 10 events (half of a short stream) to be read after it.
     long snapshotAt = events - 1 - Math.min(10, events / 2);
     snapshotTable = table + "_snapshots";
-    JdbcSnapshotStoreSchema.of(pool, snapshotTable).migrate();
+    JdbcSchema.snapshots(pool, snapshotTable).migrate();
     snapshots = JdbcSnapshotStore.builder(store).table(snapshotTable).build();
     snapshots.save(
         new Snapshot<>("a", snapshotAt, 1, new Balance("a", snapshotAt * (snapshotAt + 1) / 2, 0)));

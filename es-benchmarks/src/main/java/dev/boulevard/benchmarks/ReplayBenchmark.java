@@ -5,7 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.jdbc.Dialect;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
-import dev.boulevard.eventstore.jdbc.JdbcEventStoreSchema;
+import dev.boulevard.eventstore.jdbc.JdbcSchema;
 import dev.boulevard.readmodel.ReadModelStorage;
 import dev.boulevard.readmodel.inmemory.InMemoryReadModelStorage;
 import dev.boulevard.readmodel.jdbc.JdbcReadModelStorage;
@@ -110,7 +110,7 @@ public class ReplayBenchmark {
     long run = System.nanoTime() % 1_000_000;
     table = "bench_replay_" + run;
     stateTable = "bench_replay_state_" + run;
-    JdbcEventStoreSchema.of(pool, table).migrate();
+    JdbcSchema.eventStore(pool, table).migrate();
     var registry = EventTypeRegistry.builder().register("deposited", Deposited.class).build();
     store =
         JdbcEventStore.builder(pool, new JacksonSerializer(registry))

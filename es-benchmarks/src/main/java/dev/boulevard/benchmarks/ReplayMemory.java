@@ -4,7 +4,7 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
-import dev.boulevard.eventstore.jdbc.JdbcEventStoreSchema;
+import dev.boulevard.eventstore.jdbc.JdbcSchema;
 import dev.boulevard.readmodel.ReadModelRepository;
 import dev.boulevard.readmodel.inmemory.InMemoryReadModelStorage;
 import dev.boulevard.readmodel.projection.Projections;
@@ -55,7 +55,7 @@ public final class ReplayMemory {
     String table = "bench_memory_" + System.nanoTime() % 1_000_000;
     HikariDataSource pool = database.pool(8);
     try {
-      JdbcEventStoreSchema.of(pool, table).migrate();
+      JdbcSchema.eventStore(pool, table).migrate();
       var registry = EventTypeRegistry.builder().register("deposited", Deposited.class).build();
       try (JdbcEventStore store =
           JdbcEventStore.builder(pool, new JacksonSerializer(registry))

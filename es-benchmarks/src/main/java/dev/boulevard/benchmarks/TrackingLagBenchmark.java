@@ -5,7 +5,7 @@ import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.domain.Metadata;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
-import dev.boulevard.eventstore.jdbc.JdbcEventStoreSchema;
+import dev.boulevard.eventstore.jdbc.JdbcSchema;
 import dev.boulevard.readmodel.inmemory.InMemoryReadModelStorage;
 import dev.boulevard.readmodel.projection.Projections;
 import dev.boulevard.readmodel.projection.TrackingProjection;
@@ -88,7 +88,7 @@ public class TrackingLagBenchmark {
   public void startProjection() throws InterruptedException {
     pool = database.pool(8);
     table = "bench_lag_" + System.nanoTime() % 1_000_000;
-    JdbcEventStoreSchema.of(pool, table).migrate();
+    JdbcSchema.eventStore(pool, table).migrate();
     reader = store();
     writer = appender == Appender.SAME_STORE ? reader : store();
     var projection =

@@ -48,36 +48,22 @@ public final class Slf4jCommandLog implements CommandLog {
   @Override
   public void record(CommandLogEntry entry) {
     Objects.requireNonNull(entry, "entry");
-    switch (entry.outcome()) {
-      case SUCCEEDED -> {
-        if (logger.isInfoEnabled()) {
-          logger.info(
-              "Command {} succeeded in {} ms (dispatched at {})",
-              entry.commandType(),
-              millis(entry.duration()),
-              entry.dispatchedAt());
-        }
+    if (entry.outcome() instanceof CommandLogEntry.Outcome.Failed failed) {
+      if (logger.isWarnEnabled()) {
+        logger.warn(
+            "Command {} failed in {} ms (dispatched at {}): {}",
+            entry.commandType(),
+            millis(entry.duration()),
+            entry.dispatchedAt(),
+            includeErrorMessages ? failed.error().orElseThrow() : failed.errorType());
       }
-      case FAILED -> {
-        if (logger.isWarnEnabled()) {
-          logger.warn(
-              "Command {} failed in {} ms (dispatched at {}): {}",
-              entry.commandType(),
-              millis(entry.duration()),
-              entry.dispatchedAt(),
-              entry.error().map(this::describe).orElse("unknown error"));
-        }
-      }
+    } else if (logger.isInfoEnabled()) {
+      logger.info(
+          "Command {} succeeded in {} ms (dispatched at {})",
+          entry.commandType(),
+          millis(entry.duration()),
+          entry.dispatchedAt());
     }
-  }
-
-  private String describe(String error) {
-    if (includeErrorMessages) {
-      return error;
-    }
-    // The entry holds "class: message"; a Java class name never contains a colon.
-    int colon = error.indexOf(": ");
-    return colon < 0 ? error : error.substring(0, colon);
   }
 
   private static String millis(Duration duration) {

@@ -23,8 +23,40 @@ class CommandLogEntryTest {
         CommandLogEntry.failed(
             new Deposit(1), new IllegalStateException("closed"), AT, Duration.ZERO);
 
-    assertThat(entry.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(entry.outcome())
+        .isEqualTo(new Outcome.Failed("java.lang.IllegalStateException", "closed"));
+    assertThat(entry.succeeded()).isFalse();
     assertThat(entry.error()).contains("java.lang.IllegalStateException: closed");
+  }
+
+  @Test
+  void a_failure_keeps_the_error_s_class_apart_from_a_message_that_holds_colons() {
+    var entry =
+        CommandLogEntry.failed(
+            new Deposit(1), new IllegalStateException("card: 4111: declined"), AT, Duration.ZERO);
+
+    assertThat(entry.outcome())
+        .isEqualTo(new Outcome.Failed("java.lang.IllegalStateException", "card: 4111: declined"));
+  }
+
+  @Test
+  void a_success_has_no_error() {
+    var entry = CommandLogEntry.succeeded(new Deposit(1), AT, Duration.ZERO);
+
+    assertThat(entry.outcome()).isEqualTo(new Outcome.Succeeded());
+    assertThat(entry.succeeded()).isTrue();
+    assertThat(entry.error()).isEmpty();
+  }
+
+  @Test
+  void names_the_command_s_type_but_never_its_fields_in_its_text() {
+    var entry =
+        CommandLogEntry.failed(
+            new Deposit(4111), new IllegalStateException("closed"), AT, Duration.ZERO);
+
+    assertThat(entry.toString())
+        .contains("Deposit", "FAILED", "java.lang.IllegalStateException: closed")
+        .doesNotContain("4111");
   }
 
   @Test
@@ -32,6 +64,7 @@ class CommandLogEntryTest {
     var entry =
         CommandLogEntry.failed(new Deposit(1), new NullPointerException(), AT, Duration.ZERO);
 
+    assertThat(entry.outcome()).isEqualTo(new Outcome.Failed("java.lang.NullPointerException", ""));
     assertThat(entry.error()).contains("java.lang.NullPointerException");
   }
 

@@ -55,7 +55,7 @@ class CommandLoggerTest {
     var entry = log.entries().get(0);
     assertThat(entry.commandType()).isEqualTo("Deposit");
     assertThat(entry.command()).isEqualTo(new Deposit(10));
-    assertThat(entry.outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(entry.outcome()).isEqualTo(new Outcome.Succeeded());
     assertThat(entry.error()).isEmpty();
     assertThat(entry.dispatchedAt()).isEqualTo(NOW);
     assertThat(entry.duration()).isGreaterThanOrEqualTo(Duration.ZERO);
@@ -71,7 +71,9 @@ class CommandLoggerTest {
     assertThat(log.entries()).hasSize(1);
     var entry = log.entries().get(0);
     assertThat(entry.commandType()).isEqualTo("Withdraw");
-    assertThat(entry.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(entry.outcome())
+        .isEqualTo(
+            new Outcome.Failed("java.lang.IllegalStateException", "insufficient funds for 5"));
     assertThat(entry.error()).contains("java.lang.IllegalStateException: insufficient funds for 5");
     assertThat(entry.dispatchedAt()).isEqualTo(NOW);
     assertThat(entry.duration()).isGreaterThanOrEqualTo(Duration.ZERO);
@@ -87,7 +89,7 @@ class CommandLoggerTest {
     catchThrowable(() -> bus.dispatch(new Withdraw(2)));
 
     assertThat(log.entries())
-        .extracting(CommandLogEntry::commandType, CommandLogEntry::outcome)
-        .containsExactly(tuple("Deposit", Outcome.SUCCEEDED), tuple("Withdraw", Outcome.FAILED));
+        .extracting(CommandLogEntry::commandType, CommandLogEntry::succeeded)
+        .containsExactly(tuple("Deposit", true), tuple("Withdraw", false));
   }
 }

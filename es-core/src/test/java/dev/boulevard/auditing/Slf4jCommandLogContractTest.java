@@ -1,6 +1,5 @@
 package dev.boulevard.auditing;
 
-import dev.boulevard.auditing.CommandLogEntry.Outcome;
 import dev.boulevard.auditing.contract.CommandLogContract;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -40,7 +39,7 @@ class Slf4jCommandLogContractTest extends CommandLogContract<Slf4jCommandLog> {
         kept.add(
             new Kept(
                 matcher.group(2),
-                matcher.group(3).equals("succeeded") ? Outcome.SUCCEEDED : Outcome.FAILED,
+                matcher.group(3).equals("succeeded"),
                 Optional.ofNullable(matcher.group(6)),
                 Instant.parse(matcher.group(5)),
                 Duration.ofNanos(nanos)));

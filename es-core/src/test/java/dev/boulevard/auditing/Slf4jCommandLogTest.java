@@ -71,6 +71,17 @@ class Slf4jCommandLogTest {
         .endsWith(": java.lang.IllegalStateException: card 4111 declined");
   }
 
+  @Test
+  void logs_a_failure_by_its_exception_class_even_when_its_message_holds_colons() {
+    new Slf4jCommandLog(logger).record(failure("card: 4111: declined"));
+
+    assertThat(logger.lines)
+        .singleElement()
+        .asString()
+        .endsWith("): java.lang.IllegalStateException")
+        .doesNotContain("4111");
+  }
+
   private static CommandLogEntry failure(String message) {
     return CommandLogEntry.failed(
         new Deposit(1), new IllegalStateException(message), AT, Duration.ofMillis(2));

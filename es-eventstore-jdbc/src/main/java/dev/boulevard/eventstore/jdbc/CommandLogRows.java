@@ -23,6 +23,9 @@ final class CommandLogRows {
 
   static final int MAX_TYPE_LENGTH = 255;
 
+  private static final String SUCCEEDED = "SUCCEEDED";
+  private static final String FAILED = "FAILED";
+
   private static final Duration MICRO = ChronoUnit.MICROS.getDuration();
 
   private final Dialect dialect;
@@ -37,14 +40,15 @@ final class CommandLogRows {
     String json = dialect == Dialect.POSTGRESQL ? "CAST(? AS JSONB)" : "?";
     return "INSERT INTO "
         + table
-        + " (command_type, command, outcome, error, dispatched_at, duration_micros)"
+        + " (command_type, command, outcome, error_type, error, dispatched_at, duration_micros)"
         + " VALUES (?, "
         + json
-        + ", ?, ?, ?, ?)";
+        + ", ?, ?, ?, ?, ?)";
   }
 
   String newest() {
-    return "SELECT id, command_type, command, outcome, error, dispatched_at, duration_micros"
+    return "SELECT id, command_type, command, outcome, error_type, error, dispatched_at,"
+        + " duration_micros"
         + " FROM "
         + table
         + " ORDER BY id DESC LIMIT ?";
@@ -54,14 +58,20 @@ final class CommandLogRows {
       throws SQLException {
     statement.setString(1, cut(entry.commandType(), MAX_TYPE_LENGTH));
     statement.setString(2, commandJson);
-    statement.setString(3, entry.outcome().name());
-    statement.setString(4, entry.error().map(e -> cut(e, MAX_ERROR_LENGTH)).orElse(null));
-    if (dialect == Dialect.MARIADB) {
-      statement.setObject(5, LocalDateTime.ofInstant(entry.dispatchedAt(), ZoneOffset.UTC));
+    statement.setString(3, entry.succeeded() ? SUCCEEDED : FAILED);
+    if (entry.outcome() instanceof Outcome.Failed failed) {
+      statement.setString(4, cut(failed.errorType(), MAX_TYPE_LENGTH));
+      statement.setString(5, cut(failed.message(), MAX_ERROR_LENGTH));
     } else {
-      statement.setObject(5, entry.dispatchedAt().atOffset(ZoneOffset.UTC));
+      statement.setString(4, null);
+      statement.setString(5, null);
     }
-    statement.setLong(6, entry.duration().dividedBy(MICRO));
+    if (dialect == Dialect.MARIADB) {
+      statement.setObject(6, LocalDateTime.ofInstant(entry.dispatchedAt(), ZoneOffset.UTC));
+    } else {
+      statement.setObject(6, entry.dispatchedAt().atOffset(ZoneOffset.UTC));
+    }
+    statement.setLong(7, entry.duration().dividedBy(MICRO));
   }
 
   StoredCommand read(ResultSet rs) throws SQLException {
@@ -73,10 +83,17 @@ final class CommandLogRows {
         rs.getLong("id"),
         rs.getString("command_type"),
         rs.getString("command"),
-        Outcome.valueOf(rs.getString("outcome")),
-        rs.getString("error"),
+        outcome(rs),
         dispatchedAt,
         Duration.of(rs.getLong("duration_micros"), ChronoUnit.MICROS));
+  }
+
+  private static Outcome outcome(ResultSet rs) throws SQLException {
+    if (SUCCEEDED.equals(rs.getString("outcome"))) {
+      return new Outcome.Succeeded();
+    }
+    String message = rs.getString("error");
+    return new Outcome.Failed(rs.getString("error_type"), message == null ? "" : message);
   }
 
   /** Cuts a text to at most the given length without splitting a surrogate pair. */

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL, MariaDB or H2 through Jdbi.
  *
  * <pre>{@code
- * JdbcCommandLogSchema.of(dataSource, JdbcCommandLog.DEFAULT_TABLE).migrate();
+ * JdbcSchema.commandLog(dataSource, JdbcCommandLog.DEFAULT_TABLE).migrate();
  * CommandLog log = JdbcCommandLog.builder(dataSource).build();
  * CommandBus bus = CommandLogger.around(new SimpleCommandBus(), log, clock);
  * }</pre>
@@ -61,7 +61,7 @@ public final class JdbcCommandLog implements CommandLog {
   /**
    * {@return a builder of a log on the given database}
    *
-   * @param dataSource the database, whose table {@link JdbcCommandLogSchema} creates
+   * @param dataSource the database, whose table {@link JdbcSchema} creates
    */
   public static JdbcCommandLogBuilder builder(DataSource dataSource) {
     return new JdbcCommandLogBuilder(dataSource);

@@ -38,7 +38,7 @@ import org.jdbi.v3.core.JdbiException;
  * <p>An append serializes every event first, then inserts them with one multi-row INSERT per 100
  * events in one plain JDBC transaction: a failure of any kind stores nothing. Loading an aggregate
  * is one query. The global log is exact on every dialect, at the cost {@link Dialect} describes.
- * Create the table with {@link JdbcEventStoreSchema} or the SQL files shipped beside it.
+ * Create the table with {@link JdbcSchema} or the SQL files shipped beside it.
  *
  * <p>Every read (loading, streaming, visiting, the global log) reads stored rows through the {@link
  * Serializer}, which upcasts each to the current version of its type (as a {@code

@@ -26,14 +26,14 @@ import org.jdbi.v3.core.JdbiException;
  * builder sets another).
  *
  * <pre>{@code
- * JdbcSnapshotStoreSchema.of(dataSource, "account_snapshots").migrate();
+ * JdbcSchema.snapshots(dataSource, "account_snapshots").migrate();
  * var snapshots = JdbcSnapshotStore.builder(eventStore).table("account_snapshots").build();
  * }</pre>
  *
  * <p>A state is read only as the class its aggregate's snapshot format names, never as a class
  * named in the stored data. {@link #loadWithTail} reads the latest snapshot and the events after it
  * in one query, so that a {@link dev.boulevard.snapshotting.SnapshottingRepository} loads an
- * aggregate in one round trip. Create the table with {@link JdbcSnapshotStoreSchema}. Thread-safe.
+ * aggregate in one round trip. Create the table with {@link JdbcSchema}. Thread-safe.
  */
 public final class JdbcSnapshotStore implements TailLoadingSnapshotStore {
 

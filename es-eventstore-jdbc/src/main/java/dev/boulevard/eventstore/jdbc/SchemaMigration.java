@@ -17,7 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * script in {@code <table>_schema_version}.
  *
  * <p>Concurrent migrations of one table take turns through a database lock on PostgreSQL and
- * MariaDB. Stateless; both {@link JdbcEventStoreSchema} and {@link JdbcCommandLogSchema} use it.
+ * MariaDB. Stateless; {@link JdbcSchema} uses it for every table.
  */
 final class SchemaMigration {
 

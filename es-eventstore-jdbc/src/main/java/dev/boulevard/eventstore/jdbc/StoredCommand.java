@@ -10,108 +10,44 @@ import java.util.Optional;
  * One entry read back from a {@link JdbcCommandLog}: the command's type and JSON, whether it
  * succeeded or why it failed, when it was dispatched and how long it took.
  *
- * <p>Immutable and thread-safe; equal when all fields are.
+ * <p>Immutable and thread-safe; equal when all components are.
+ *
+ * @param id the row's id, which grows in the order the entries were recorded
+ * @param commandType the command's simple class name, as {@link
+ *     dev.boulevard.auditing.CommandLogEntry#commandType()} gives it
+ * @param commandJson the command as JSON, as the database returns it: PostgreSQL normalizes spacing
+ *     and key order, and a command that could not be serialized reads {@code {"unserializable":
+ *     "<class name>"}}
+ * @param outcome whether the command succeeded, or the failure's type and message
+ * @param dispatchedAt when the command was dispatched, to the microsecond
+ * @param duration how long handling the command took, to the microsecond
  */
-public final class StoredCommand {
+public record StoredCommand(
+    long id,
+    String commandType,
+    String commandJson,
+    Outcome outcome,
+    Instant dispatchedAt,
+    Duration duration) {
 
-  private final long id;
-  private final String commandType;
-  private final String commandJson;
-  private final Outcome outcome;
-  private final String error; // null when succeeded
-  private final Instant dispatchedAt;
-  private final Duration duration;
-
-  StoredCommand(
-      long id,
-      String commandType,
-      String commandJson,
-      Outcome outcome,
-      String error,
-      Instant dispatchedAt,
-      Duration duration) {
-    this.id = id;
-    this.commandType = Objects.requireNonNull(commandType, "commandType");
-    this.commandJson = Objects.requireNonNull(commandJson, "commandJson");
-    this.outcome = Objects.requireNonNull(outcome, "outcome");
-    this.error = error;
-    this.dispatchedAt = Objects.requireNonNull(dispatchedAt, "dispatchedAt");
-    this.duration = Objects.requireNonNull(duration, "duration");
+  /** Checks that every component but the id is present. */
+  public StoredCommand {
+    Objects.requireNonNull(commandType, "commandType");
+    Objects.requireNonNull(commandJson, "commandJson");
+    Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(dispatchedAt, "dispatchedAt");
+    Objects.requireNonNull(duration, "duration");
   }
 
-  /** {@return the row's id, which grows in the order the entries were recorded} */
-  public long id() {
-    return id;
+  /** {@return whether the command was handled without an exception} */
+  public boolean succeeded() {
+    return outcome instanceof Outcome.Succeeded;
   }
 
   /**
-   * {@return the command's simple class name, as {@link
-   * dev.boulevard.auditing.CommandLogEntry#commandType()} gives it}
+   * {@return the failure's class and message as {@code class: message}, or empty if it succeeded}
    */
-  public String commandType() {
-    return commandType;
-  }
-
-  /**
-   * {@return the command as JSON, as the database returns it}
-   *
-   * <p>PostgreSQL normalizes spacing and key order. A command that could not be serialized reads
-   * {@code {"unserializable": "<class name>"}}.
-   */
-  public String commandJson() {
-    return commandJson;
-  }
-
-  /** {@return whether the command succeeded} */
-  public Outcome outcome() {
-    return outcome;
-  }
-
-  /** {@return the failure's class and message, or empty if the command succeeded} */
   public Optional<String> error() {
-    return Optional.ofNullable(error);
-  }
-
-  /** {@return when the command was dispatched, to the microsecond} */
-  public Instant dispatchedAt() {
-    return dispatchedAt;
-  }
-
-  /** {@return how long handling the command took, to the microsecond} */
-  public Duration duration() {
-    return duration;
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof StoredCommand that
-        && id == that.id
-        && commandType.equals(that.commandType)
-        && commandJson.equals(that.commandJson)
-        && outcome == that.outcome
-        && Objects.equals(error, that.error)
-        && dispatchedAt.equals(that.dispatchedAt)
-        && duration.equals(that.duration);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(id, commandType, commandJson, outcome, error, dispatchedAt, duration);
-  }
-
-  @Override
-  public String toString() {
-    return "StoredCommand["
-        + id
-        + " "
-        + commandType
-        + " "
-        + outcome
-        + (error == null ? "" : " (" + error + ")")
-        + " at "
-        + dispatchedAt
-        + " in "
-        + duration
-        + "]";
+    return outcome.error();
   }
 }

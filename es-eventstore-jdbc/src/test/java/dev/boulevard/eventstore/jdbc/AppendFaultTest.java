@@ -69,7 +69,7 @@ class AppendFaultTest {
     void killed_connections_lose_nothing_acknowledged_and_leave_no_partial_batch()
         throws Exception {
       String table = stores.newTable();
-      JdbcEventStoreSchema.of(database.dataSource(), table).migrate();
+      JdbcSchema.eventStore(database.dataSource(), table).migrate();
       JdbcEventStore store =
           JdbcEventStore.builder(pool, TestStores.SERIALIZER).table(table).build();
       var killing = new AtomicBoolean(true);

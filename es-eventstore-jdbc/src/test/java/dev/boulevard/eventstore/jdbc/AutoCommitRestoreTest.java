@@ -28,7 +28,7 @@ class AutoCommitRestoreTest {
 
   private JdbcEventStore storeFailingAfter(boolean failCommit) {
     String table = stores.newTable();
-    JdbcEventStoreSchema.of(TestDatabase.H2.dataSource(), table).migrate();
+    JdbcSchema.eventStore(TestDatabase.H2.dataSource(), table).migrate();
     return JdbcEventStore.builder(
             FlakyConnections.failingToRestoreAutoCommit(TestDatabase.H2.dataSource(), failCommit),
             TestStores.SERIALIZER)

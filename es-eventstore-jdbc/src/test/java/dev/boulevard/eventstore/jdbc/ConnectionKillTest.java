@@ -165,7 +165,7 @@ class ConnectionKillTest {
     @BeforeEach
     void createStore() {
       table = stores.newTable();
-      JdbcEventStoreSchema.of(stores.database().dataSource(), table).migrate();
+      JdbcSchema.eventStore(stores.database().dataSource(), table).migrate();
       store = stores.storeOn(table, builder -> builder);
       jdbi = Jdbi.create(stores.database().dataSource());
     }

@@ -94,7 +94,7 @@ class CorruptEventTest {
     @BeforeEach
     void createStoreWithTwoGoodEvents() {
       table = stores.newTable();
-      JdbcEventStoreSchema.of(stores.database().dataSource(), table).migrate();
+      JdbcSchema.eventStore(stores.database().dataSource(), table).migrate();
       store = stores.storeOn(table, builder -> builder);
       store.append(AGGREGATE, deposits(AGGREGATE, 0, 2));
     }

@@ -73,7 +73,7 @@ class EventVersionMigrationTest {
         insertAsTheFirstReleaseDid(connection, table);
       }
 
-      JdbcEventStoreSchema.of(stores.database().dataSource(), table).migrate();
+      JdbcSchema.eventStore(stores.database().dataSource(), table).migrate();
 
       var store = stores.storeOn(table, builder -> builder);
       assertThat(store.load("acc-1").payloads())

@@ -76,7 +76,7 @@ class HandWrittenSerializerTest {
     @BeforeEach
     void openTheStore() {
       table = stores.newTable();
-      JdbcEventStoreSchema.of(stores.database().dataSource(), table).migrate();
+      JdbcSchema.eventStore(stores.database().dataSource(), table).migrate();
       store =
           JdbcEventStore.builder(stores.database().dataSource(), new PipeSerializer())
               .table(table)
@@ -150,7 +150,7 @@ class HandWrittenSerializerTest {
     void the_snapshot_store_keeps_states_with_a_hand_written_snapshot_serializer() {
       appendL1();
       String snapshots = stores.newTable();
-      JdbcSnapshotStoreSchema.of(stores.database().dataSource(), snapshots).migrate();
+      JdbcSchema.snapshots(stores.database().dataSource(), snapshots).migrate();
       var snapshotStore =
           JdbcSnapshotStore.builder(store).table(snapshots).serializer(BALANCES).build();
 

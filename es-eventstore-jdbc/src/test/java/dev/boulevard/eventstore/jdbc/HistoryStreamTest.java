@@ -33,7 +33,7 @@ class HistoryStreamTest {
     @BeforeEach
     void storeALongHistory() {
       String table = stores.newTable();
-      JdbcEventStoreSchema.of(stores.database().dataSource(), table).migrate();
+      JdbcSchema.eventStore(stores.database().dataSource(), table).migrate();
       store = stores.storeOn(table, builder -> builder.fetchSize(100));
       for (int first = 0; first < EVENTS; first += 100) {
         store.append("long", deposits("long", first, 100));

@@ -60,7 +60,7 @@ class HistoryVerifierTest {
     @BeforeEach
     void storeTheOldRows() throws SQLException {
       table = stores.newTable();
-      JdbcEventStoreSchema.of(stores.database().dataSource(), table).migrate();
+      JdbcSchema.eventStore(stores.database().dataSource(), table).migrate();
       RawRows.insert(stores.database(), table, UpcastingTest.oldRows());
     }
 

@@ -42,7 +42,7 @@ class ImmutableHistoryTest {
 
     @Test
     void truncating_the_table_succeeds_without_immutability() throws SQLException {
-      storeOneStream(JdbcEventStoreSchema::withoutImmutability);
+      storeOneStream(JdbcSchema::withoutImmutability);
 
       execute("TRUNCATE TABLE " + table());
 
@@ -99,7 +99,7 @@ class ImmutableHistoryTest {
 
     @Test
     void updating_a_stored_event_succeeds_without_immutability() throws SQLException {
-      storeOneStream(JdbcEventStoreSchema::withoutImmutability);
+      storeOneStream(JdbcSchema::withoutImmutability);
 
       assertThat(execute(updateOfTheSecondEvent())).isEqualTo(1);
 
@@ -109,7 +109,7 @@ class ImmutableHistoryTest {
 
     @Test
     void deleting_a_stored_event_succeeds_without_immutability() throws SQLException {
-      var stored = storeOneStream(JdbcEventStoreSchema::withoutImmutability);
+      var stored = storeOneStream(JdbcSchema::withoutImmutability);
 
       assertThat(execute(deletionOfTheSecondEvent())).isEqualTo(1);
 
@@ -119,9 +119,9 @@ class ImmutableHistoryTest {
     @Test
     void a_table_made_without_immutability_becomes_immutable_when_migrated_with_the_default()
         throws SQLException {
-      var stored = storeOneStream(JdbcEventStoreSchema::withoutImmutability);
+      var stored = storeOneStream(JdbcSchema::withoutImmutability);
 
-      JdbcEventStoreSchema.of(stores.database().dataSource(), table).migrate();
+      JdbcSchema.eventStore(stores.database().dataSource(), table).migrate();
 
       assertThatThrownBy(() -> execute(deletionOfTheSecondEvent()))
           .isInstanceOf(SQLException.class);
@@ -129,9 +129,9 @@ class ImmutableHistoryTest {
     }
 
     /** {@return the stream stored in a new table whose schema the given function shapes} */
-    DomainEventStream storeOneStream(UnaryOperator<JdbcEventStoreSchema> shape) {
+    DomainEventStream storeOneStream(UnaryOperator<JdbcSchema> shape) {
       table = stores.newTable();
-      shape.apply(JdbcEventStoreSchema.of(stores.database().dataSource(), table)).migrate();
+      shape.apply(JdbcSchema.eventStore(stores.database().dataSource(), table)).migrate();
       store = stores.storeOn(table, builder -> builder);
       var stream = deposits(AGGREGATE, 0, 2);
       store.append(AGGREGATE, stream);

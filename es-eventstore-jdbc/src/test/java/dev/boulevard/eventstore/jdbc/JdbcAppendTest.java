@@ -74,7 +74,7 @@ class JdbcAppendTest {
     void an_aggregate_id_longer_than_255_characters_is_refused_where_the_server_is_not_strict()
         throws SQLException {
       String table = stores().newTable();
-      JdbcEventStoreSchema.of(stores().database().dataSource(), table).migrate();
+      JdbcSchema.eventStore(stores().database().dataSource(), table).migrate();
       String id = "a".repeat(256);
 
       try (var lenient = pool("lenient", "SET SESSION sql_mode = 'NO_ENGINE_SUBSTITUTION'");
@@ -377,7 +377,7 @@ class JdbcAppendTest {
     void recorded_on_round_trips_whatever_the_time_zones_of_the_jvm_and_the_session()
         throws SQLException {
       String table = stores.newTable();
-      JdbcEventStoreSchema.of(stores.database().dataSource(), table).migrate();
+      JdbcSchema.eventStore(stores.database().dataSource(), table).migrate();
       var instants =
           List.of(
               Instant.parse("1969-07-20T20:17:40.123456Z"),

@@ -27,7 +27,7 @@ class JdbcCommandLogContractTest {
 
     @Override
     protected JdbcCommandLog createLog() {
-      JdbcCommandLogSchema.of(database.dataSource(), table).migrate();
+      JdbcSchema.commandLog(database.dataSource(), table).migrate();
       return JdbcCommandLog.builder(database.dataSource()).table(table).build();
     }
 
@@ -39,7 +39,7 @@ class JdbcCommandLogContractTest {
             0,
             new Kept(
                 stored.commandType(),
-                stored.outcome(),
+                stored.succeeded(),
                 stored.error(),
                 stored.dispatchedAt(),
                 stored.duration()));

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -119,18 +120,30 @@ class JdbcCommandLogTest {
     private final TestDatabase database;
     private final String table =
         "cl_" + Long.toString(ProcessHandle.current().pid(), 36) + "_" + TABLES.incrementAndGet();
-    private final JdbcCommandLogSchema schema;
+    private final JdbcSchema schema;
     private final JdbcCommandLog log;
     private final CommandBus bus;
 
     CommandLogOnDatabase(TestDatabase database) {
       this.database = database;
       DataSource dataSource = database.dataSource();
-      this.schema = JdbcCommandLogSchema.of(dataSource, table);
+      this.schema = JdbcSchema.commandLog(dataSource, table);
       schema.migrate();
       this.log = JdbcCommandLog.builder(dataSource).table(table).build();
       this.bus = CommandLogger.around(new SimpleCommandBus(), log, CLOCK);
       bus.subscribe(new Accounts());
+    }
+
+    private void insertVersion1Row(String into, String outcome, String error) throws SQLException {
+      execute(
+          "INSERT INTO "
+              + into
+              + " (command_type, command, outcome, error, dispatched_at, duration_micros)"
+              + " VALUES ('Withdraw', '{}', '"
+              + outcome
+              + "', "
+              + error
+              + ", TIMESTAMP '2024-05-01 10:15:30', 0)");
     }
 
     @AfterEach
@@ -148,7 +161,8 @@ class JdbcCommandLogTest {
       JsonNode command = JSON.readTree(stored.commandJson());
       assertThat(command.get("account").asText()).isEqualTo("a-1");
       assertThat(command.get("amount").asLong()).isEqualTo(10);
-      assertThat(stored.outcome()).isEqualTo(Outcome.SUCCEEDED);
+      assertThat(stored.outcome()).isEqualTo(new Outcome.Succeeded());
+      assertThat(stored.succeeded()).isTrue();
       assertThat(stored.error()).isEmpty();
       assertThat(stored.dispatchedAt()).isEqualTo(NOW_IN_MICROS);
       assertThat(stored.duration()).isGreaterThanOrEqualTo(Duration.ZERO);
@@ -164,11 +178,59 @@ class JdbcCommandLogTest {
       JsonNode command = JSON.readTree(stored.commandJson());
       assertThat(command.get("account").asText()).isEqualTo("a-1");
       assertThat(command.get("amount").asLong()).isEqualTo(5);
-      assertThat(stored.outcome()).isEqualTo(Outcome.FAILED);
+      assertThat(stored.outcome())
+          .isEqualTo(
+              new Outcome.Failed("java.lang.IllegalStateException", "account a-1 holds 0, not 5"));
+      assertThat(stored.succeeded()).isFalse();
       assertThat(stored.error())
           .contains("java.lang.IllegalStateException: account a-1 holds 0, not 5");
       assertThat(stored.dispatchedAt()).isEqualTo(NOW_IN_MICROS);
       assertThat(stored.duration()).isGreaterThanOrEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void stores_a_failure_s_type_apart_from_a_message_that_holds_colons_or_nothing() {
+      log.record(
+          CommandLogEntry.failed(
+              new Ping(), new IllegalArgumentException("a: b: c"), NOW, Duration.ZERO));
+      log.record(
+          CommandLogEntry.failed(new Ping(), new NullPointerException(), NOW, Duration.ZERO));
+
+      assertThat(log.newest(2))
+          .extracting(StoredCommand::outcome)
+          .containsExactly(
+              new Outcome.Failed("java.lang.NullPointerException", ""),
+              new Outcome.Failed("java.lang.IllegalArgumentException", "a: b: c"));
+    }
+
+    @Test
+    void splits_the_failures_stored_before_version_2_into_type_and_message() throws Exception {
+      String older = table + "_v1";
+      try (Connection connection = database.dataSource().getConnection()) {
+        SchemaMigration.apply(
+            connection,
+            Dialect.detect(connection),
+            older,
+            "command_log/",
+            List.of("V1__create_command_log.sql"));
+      }
+      try {
+        insertVersion1Row(older, "FAILED", "'java.lang.IllegalStateException: a: b'");
+        insertVersion1Row(older, "FAILED", "'java.lang.NullPointerException'");
+        insertVersion1Row(older, "SUCCEEDED", "NULL");
+
+        JdbcSchema.commandLog(database.dataSource(), older).migrate();
+
+        assertThat(JdbcCommandLog.builder(database.dataSource()).table(older).build().newest(3))
+            .extracting(StoredCommand::outcome)
+            .containsExactly(
+                new Outcome.Succeeded(),
+                new Outcome.Failed("java.lang.NullPointerException", ""),
+                new Outcome.Failed("java.lang.IllegalStateException", "a: b"));
+      } finally {
+        execute("DROP TABLE IF EXISTS " + older);
+        execute("DROP TABLE IF EXISTS " + older + "_schema_version");
+      }
     }
 
     @Test
@@ -208,7 +270,7 @@ class JdbcCommandLogTest {
       schema.migrate();
 
       assertThat(log.newest(10)).hasSize(1);
-      assertThat(count(table + "_schema_version")).isEqualTo(1);
+      assertThat(count(table + "_schema_version")).isEqualTo(schema.versions().size());
     }
 
     @Test

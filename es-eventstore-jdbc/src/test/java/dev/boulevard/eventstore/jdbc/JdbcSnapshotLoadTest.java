@@ -37,7 +37,7 @@ class JdbcSnapshotLoadTest {
     static Setup on(TestStores stores) {
       var counting = new CountingDataSource(stores.database().dataSource());
       String table = stores.newTable();
-      JdbcEventStoreSchema.of(counting, table).migrate();
+      JdbcSchema.eventStore(counting, table).migrate();
       JdbcEventStore events =
           stores.storeOn(
               table,

@@ -47,7 +47,7 @@ class PostgresNotifyTest {
   @BeforeEach
   void createTable() {
     table = stores.newTable();
-    JdbcEventStoreSchema.of(stores.database().dataSource(), table).migrate();
+    JdbcSchema.eventStore(stores.database().dataSource(), table).migrate();
     writer = stores.storeOn(table, builder -> builder);
     jdbi = Jdbi.create(stores.database().dataSource());
   }

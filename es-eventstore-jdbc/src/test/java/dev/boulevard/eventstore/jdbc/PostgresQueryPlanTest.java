@@ -30,7 +30,7 @@ class PostgresQueryPlanTest {
   @Test
   void the_head_is_found_by_a_backward_scan_of_the_log_order_index() throws Exception {
     String table = stores.newTable();
-    JdbcEventStoreSchema.of(TestDatabase.POSTGRESQL.dataSource(), table).migrate();
+    JdbcSchema.eventStore(TestDatabase.POSTGRESQL.dataSource(), table).migrate();
     List<String> plan = explain(new PostgresSql(table).head());
     assertThat(plan).as(String.join("\n", plan)).noneMatch(line -> line.contains("Sort"));
     assertThat(plan).anyMatch(line -> line.contains("Index") && line.contains("Backward"));

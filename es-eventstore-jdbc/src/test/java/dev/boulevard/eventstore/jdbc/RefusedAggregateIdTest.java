@@ -22,7 +22,7 @@ class RefusedAggregateIdTest {
   void every_operation_refuses_the_id_without_taking_a_connection(String id) throws Exception {
     var counting = new CountingDataSource(stores.database().dataSource());
     String table = stores.newTable();
-    JdbcEventStoreSchema.of(counting, table).migrate();
+    JdbcSchema.eventStore(counting, table).migrate();
     JdbcEventStore events =
         stores.storeOn(
             table, builder -> JdbcEventStore.builder(counting, TestStores.SERIALIZER).table(table));

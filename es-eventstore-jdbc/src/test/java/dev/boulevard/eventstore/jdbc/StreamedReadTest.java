@@ -49,7 +49,7 @@ class StreamedReadTest {
     @BeforeEach
     void fillTheLogAroundAnUnreadableRow() throws Exception {
       String table = stores.newTable();
-      JdbcEventStoreSchema.of(database.dataSource(), table).migrate();
+      JdbcSchema.eventStore(database.dataSource(), table).migrate();
       var config = new HikariConfig();
       config.setJdbcUrl(database.url());
       config.setUsername(database.user());

@@ -8,7 +8,7 @@ final class TestSnapshots {
   /** {@return a snapshot store beside the event store, on a new table made by its migration} */
   static JdbcSnapshotStore beside(TestStores stores, JdbcEventStore events) {
     String table = stores.newTable();
-    JdbcSnapshotStoreSchema.of(stores.database().dataSource(), table).migrate();
+    JdbcSchema.snapshots(stores.database().dataSource(), table).migrate();
     return JdbcSnapshotStore.builder(events).table(table).build();
   }
 }

@@ -40,7 +40,7 @@ final class TestStores implements AutoCloseable, AfterEachCallback {
   /** {@return a store on a new table, created by the schema migration} */
   JdbcEventStore fresh() {
     String table = newTable();
-    JdbcEventStoreSchema.of(database.dataSource(), table).migrate();
+    JdbcSchema.eventStore(database.dataSource(), table).migrate();
     var store = JdbcEventStore.builder(database.dataSource(), SERIALIZER).table(table).build();
     stores.add(store);
     return store;

@@ -107,7 +107,7 @@ class UpcastingTest {
     @BeforeEach
     void storeTheOldRows() throws Exception {
       table = stores.newTable();
-      JdbcEventStoreSchema.of(stores.database().dataSource(), table).migrate();
+      JdbcSchema.eventStore(stores.database().dataSource(), table).migrate();
       store =
           JdbcEventStore.builder(stores.database().dataSource(), LedgerEvent.SERIALIZER)
               .table(table)

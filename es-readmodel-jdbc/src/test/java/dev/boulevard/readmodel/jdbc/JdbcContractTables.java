@@ -2,7 +2,7 @@ package dev.boulevard.readmodel.jdbc;
 
 import dev.boulevard.eventstore.contract.ContractEvent;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
-import dev.boulevard.eventstore.jdbc.JdbcEventStoreSchema;
+import dev.boulevard.eventstore.jdbc.JdbcSchema;
 import dev.boulevard.eventstore.jdbc.TestDatabase;
 import dev.boulevard.readmodel.contract.StoreAndLog;
 import dev.boulevard.serializer.EventTypeRegistry;
@@ -45,7 +45,7 @@ public final class JdbcContractTables {
 
   /** {@return a new event store on a fresh table} */
   public JdbcEventStore eventStore(String table) {
-    JdbcEventStoreSchema.of(database.dataSource(), table).migrate();
+    JdbcSchema.eventStore(database.dataSource(), table).migrate();
     eventTables.add(table);
     JdbcEventStore store =
         JdbcEventStore.builder(database.dataSource(), SERIALIZER).table(table).build();

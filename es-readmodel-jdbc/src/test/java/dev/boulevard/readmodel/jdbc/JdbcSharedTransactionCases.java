@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.eventstore.contract.ContractEvent;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
-import dev.boulevard.eventstore.jdbc.JdbcEventStoreSchema;
+import dev.boulevard.eventstore.jdbc.JdbcSchema;
 import dev.boulevard.eventstore.jdbc.TestDatabase;
 import dev.boulevard.readmodel.contract.ContractModel;
 import dev.boulevard.serializer.EventTypeRegistry;
@@ -55,7 +55,7 @@ abstract class JdbcSharedTransactionCases {
   private JdbcEventStore eventStore() {
     String table = tables.newName() + "_ev";
     eventTables.add(table);
-    JdbcEventStoreSchema.of(tables.database().dataSource(), table).withoutImmutability().migrate();
+    JdbcSchema.eventStore(tables.database().dataSource(), table).withoutImmutability().migrate();
     return JdbcEventStore.builder(tables.database().dataSource(), SERIALIZER).table(table).build();
   }
 

@@ -2,7 +2,7 @@ package dev.boulevard.readmodel.projection;
 
 import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
-import dev.boulevard.eventstore.jdbc.JdbcEventStoreSchema;
+import dev.boulevard.eventstore.jdbc.JdbcSchema;
 import dev.boulevard.eventstore.jdbc.TestDatabase;
 import dev.boulevard.readmodel.jdbc.JdbcReadModelStorage;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
@@ -41,7 +41,7 @@ final class JdbcProjectionEnvironment extends ProjectionEnvironment {
       TestDatabase database, DataSource dataSource, JacksonSerializer serializer) {
     this.database = database;
     this.dataSource = dataSource;
-    JdbcEventStoreSchema.of(dataSource, eventTable).migrate();
+    JdbcSchema.eventStore(dataSource, eventTable).migrate();
     this.store = JdbcEventStore.builder(dataSource, serializer).table(eventTable).build();
     this.storage = JdbcReadModelStorage.create(dataSource);
   }

@@ -5,7 +5,7 @@ import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.domain.Metadata;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
-import dev.boulevard.eventstore.jdbc.JdbcEventStoreSchema;
+import dev.boulevard.eventstore.jdbc.JdbcSchema;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
 import dev.boulevard.wallet.domain.CreditKind;
 import dev.boulevard.wallet.domain.Wallet;
@@ -38,7 +38,7 @@ final class Seed {
   private final Instant start;
 
   private Seed(HikariDataSource pool, Instant now) {
-    JdbcEventStoreSchema.of(pool, WalletApp.EVENTS_TABLE).migrate();
+    JdbcSchema.eventStore(pool, WalletApp.EVENTS_TABLE).migrate();
     this.store =
         JdbcEventStore.builder(pool, new JacksonSerializer(WalletEvents.registry()))
             .table(WalletApp.EVENTS_TABLE)

@@ -11,9 +11,8 @@ import dev.boulevard.eventsourcing.AggregateFactory;
 import dev.boulevard.eventsourcing.EventSourcingRepository;
 import dev.boulevard.eventstore.LogFollower;
 import dev.boulevard.eventstore.jdbc.JdbcCommandLog;
-import dev.boulevard.eventstore.jdbc.JdbcCommandLogSchema;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
-import dev.boulevard.eventstore.jdbc.JdbcEventStoreSchema;
+import dev.boulevard.eventstore.jdbc.JdbcSchema;
 import dev.boulevard.readmodel.jdbc.JdbcReadModelStorage;
 import dev.boulevard.readmodel.projection.Projections;
 import dev.boulevard.readmodel.projection.ProjectionsBuilder;
@@ -68,8 +67,8 @@ public final class WalletApp implements AutoCloseable {
     this.pool = pool;
     this.mapper = WalletJson.mapper();
     EventTypeRegistry registry = WalletEvents.registry();
-    JdbcEventStoreSchema.of(pool, EVENTS_TABLE).migrate();
-    JdbcCommandLogSchema.of(pool, COMMANDS_TABLE).migrate();
+    JdbcSchema.eventStore(pool, EVENTS_TABLE).migrate();
+    JdbcSchema.commandLog(pool, COMMANDS_TABLE).migrate();
     this.store = JdbcEventStore.builder(pool, serializer()).table(EVENTS_TABLE).build();
     var log = JdbcCommandLog.builder(pool).table(COMMANDS_TABLE).objectMapper(mapper).build();
     EventSourcingRepository<Wallet> replaying =

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.boulevard.wallet.domain.WalletLimits;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,9 +23,6 @@ import java.time.format.DateTimeFormatter;
 
 /** The app's JSON: strict reading, and instants written in UTC to the microsecond. */
 public final class WalletJson {
-
-  /** The deepest nesting a request may have. */
-  public static final int MAX_NESTING = 32;
 
   private static final DateTimeFormatter MICROS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -37,7 +35,9 @@ public final class WalletJson {
         JsonMapper.builder(
                 JsonFactory.builder()
                     .streamReadConstraints(
-                        StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                        StreamReadConstraints.builder()
+                            .maxNestingDepth(WalletLimits.MAX_JSON_NESTING)
+                            .build())
                     .build())
             .addModule(new JavaTimeModule())
             .addModule(new SimpleModule().addSerializer(Instant.class, new MicrosSerializer()))

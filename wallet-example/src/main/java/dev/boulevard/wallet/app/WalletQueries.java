@@ -17,13 +17,12 @@ import dev.boulevard.wallet.app.WalletViews.Credits;
 import dev.boulevard.wallet.app.WalletViews.Event;
 import dev.boulevard.wallet.app.WalletViews.Invoice;
 import dev.boulevard.wallet.domain.Wallet;
+import dev.boulevard.wallet.domain.WalletLimits;
 import dev.boulevard.wallet.readmodel.WalletCredits;
 import dev.boulevard.wallet.readmodel.WalletProjections;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -31,9 +30,6 @@ import java.util.Optional;
  * event store, and the command audit log. Thread-safe.
  */
 public final class WalletQueries {
-
-  /** How long a query waits at most for the read models to take in a position. */
-  public static final Duration READ_YOUR_WRITES_TIMEOUT = Duration.ofSeconds(5);
 
   private final Projections projections;
   private final LogFollower readers;
@@ -73,7 +69,7 @@ public final class WalletQueries {
    * @throws InterruptedException if the thread is interrupted while waiting
    */
   public boolean awaitPosition(long position) throws InterruptedException {
-    return readers.awaitPosition(position, READ_YOUR_WRITES_TIMEOUT);
+    return readers.awaitPosition(position, WalletLimits.MAX_AFTER_WAIT);
   }
 
   /** {@return a wallet's credits available now, by the app's clock, or empty if it is unknown} */
@@ -125,7 +121,7 @@ public final class WalletQueries {
     return new AuditEntry(
         stored.commandType(),
         userIdOf(stored.commandJson()),
-        stored.outcome().name().toLowerCase(Locale.ROOT),
+        stored.succeeded() ? "succeeded" : "failed",
         stored.error().orElse(null),
         stored.dispatchedAt(),
         stored.duration());

@@ -70,7 +70,7 @@ public final class Wallet extends EventSourcedAggregateRoot<WalletEvent> {
    * @param amount how many
    * @param clock the time of the addition
    * @throws IllegalArgumentException if the amount is not between 1 and {@link
-   *     WalletInput#MAX_AMOUNT}
+   *     WalletLimits#MAX_AMOUNT}
    */
   public void add(CreditKind kind, long amount, Clock clock) {
     recordAddition(userId, kind, amount, clock);
@@ -84,7 +84,7 @@ public final class Wallet extends EventSourcedAggregateRoot<WalletEvent> {
    * @param clock the time of the spend
    * @throws InsufficientCreditsException if the unexpired credits of that kind do not cover it
    * @throws IllegalArgumentException if the amount is not between 1 and {@link
-   *     WalletInput#MAX_AMOUNT}
+   *     WalletLimits#MAX_AMOUNT}
    */
   public void spend(CreditKind kind, long amount, Clock clock) {
     spendFrom(List.of(Objects.requireNonNull(kind, "kind")), amount, clock);
@@ -97,7 +97,7 @@ public final class Wallet extends EventSourcedAggregateRoot<WalletEvent> {
    * @param clock the time of the spend
    * @throws InsufficientCreditsException if the unexpired credits do not cover it
    * @throws IllegalArgumentException if the amount is not between 1 and {@link
-   *     WalletInput#MAX_AMOUNT}
+   *     WalletLimits#MAX_AMOUNT}
    */
   public void spendAcrossKinds(long amount, Clock clock) {
     spendFrom(SPEND_ORDER, amount, clock);

@@ -11,6 +11,7 @@ import dev.boulevard.wallet.domain.WalletCommand.SubBonusCredits;
 import dev.boulevard.wallet.domain.WalletCommand.SubCredits;
 import dev.boulevard.wallet.domain.WalletCommand.SubRefundCredits;
 import dev.boulevard.wallet.domain.WalletCommand.SubWalletCredits;
+import dev.boulevard.wallet.domain.WalletLimits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -26,9 +27,6 @@ import java.util.function.BiFunction;
  * the fields the command takes, of exactly the right types and ranges.
  */
 final class CommandRequests {
-
-  /** The largest amount one command may name. */
-  static final long MAX_AMOUNT = 1_000_000_000_000L;
 
   private static final Map<String, BiFunction<String, Long, WalletCommand>> COMMANDS =
       Map.of(
@@ -123,10 +121,14 @@ final class CommandRequests {
     if (!value.isIntegralNumber()) {
       throw ApiException.invalidRequest("Field 'amount' must be a whole number");
     }
-    if (!value.canConvertToLong() || value.longValue() < 1 || value.longValue() > MAX_AMOUNT) {
+    if (!value.canConvertToLong()
+        || value.longValue() < WalletLimits.MIN_AMOUNT
+        || value.longValue() > WalletLimits.MAX_AMOUNT) {
       throw ApiException.invalidRequest(
-          "Field 'amount' must be from 1 to "
-              + MAX_AMOUNT
+          "Field 'amount' must be from "
+              + WalletLimits.MIN_AMOUNT
+              + " to "
+              + WalletLimits.MAX_AMOUNT
               + ", not "
               + Texts.shorten(value.asText()));
     }

@@ -1,5 +1,6 @@
 package dev.boulevard.wallet.http;
 
+import dev.boulevard.wallet.domain.WalletLimits;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -7,12 +8,6 @@ import java.util.OptionalLong;
 
 /** Reads the query parameters {@code after}, {@code asOf} and {@code limit}, strictly. */
 final class QueryParameters {
-
-  /** The number of audit entries answered unless {@code limit} says otherwise. */
-  static final int DEFAULT_LIMIT = 50;
-
-  /** The largest {@code limit}. */
-  static final int MAX_LIMIT = 1_000;
 
   private QueryParameters() {}
 
@@ -43,21 +38,22 @@ final class QueryParameters {
     }
   }
 
-  /** {@return the {@code limit}, from 1 to {@link #MAX_LIMIT}, or the default} */
+  /** {@return the {@code limit}, from 1 to {@link WalletLimits#MAX_AUDIT_LIMIT}, or the default} */
   static int limit(Map<String, String> query) {
     String limit = query.get("limit");
     if (limit == null) {
-      return DEFAULT_LIMIT;
+      return WalletLimits.DEFAULT_AUDIT_LIMIT;
     }
     long value = parseLong("limit", limit);
-    if (value < 1 || value > MAX_LIMIT) {
-      throw ApiException.invalidRequest("Query parameter 'limit' must be from 1 to " + MAX_LIMIT);
+    if (value < 1 || value > WalletLimits.MAX_AUDIT_LIMIT) {
+      throw ApiException.invalidRequest(
+          "Query parameter 'limit' must be from 1 to " + WalletLimits.MAX_AUDIT_LIMIT);
     }
     return (int) value;
   }
 
   private static long parseLong(String name, String value) {
-    if (!value.matches("-?[0-9]{1,18}")) {
+    if (!value.matches("-?[0-9]{1," + WalletLimits.MAX_NUMBER_DIGITS + "}")) {
       throw ApiException.invalidRequest("Query parameter '" + name + "' must be a whole number");
     }
     return Long.parseLong(value);

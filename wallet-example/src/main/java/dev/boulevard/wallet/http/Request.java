@@ -1,6 +1,7 @@
 package dev.boulevard.wallet.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.boulevard.wallet.domain.WalletLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -13,9 +14,6 @@ import java.util.Set;
 
 /** One HTTP request, read carefully: path segments, strict query parameters, a bounded body. */
 final class Request {
-
-  /** The largest body the API reads: 64 KiB. */
-  static final int MAX_BODY = 64 * 1024;
 
   private final HttpExchange exchange;
   private final List<String> segments;
@@ -77,9 +75,9 @@ final class Request {
   }
 
   /**
-   * Reads the body, at most {@link #MAX_BODY} bytes and one more: a larger body is refused without
-   * reading the rest, whatever length it declares; the server drains a little of what is left and
-   * then closes the connection.
+   * Reads the body, at most {@link WalletLimits#MAX_BODY_BYTES} bytes and one more: a larger body
+   * is refused without reading the rest, whatever length it declares; the server drains a little of
+   * what is left and then closes the connection.
    *
    * @return the body's bytes
    * @throws IOException if the connection fails
@@ -87,9 +85,9 @@ final class Request {
   byte[] body() throws IOException {
     // Not closed here: closing drains the rest, which must wait until the answer is sent.
     InputStream in = exchange.getRequestBody();
-    byte[] body = in.readNBytes(MAX_BODY + 1);
-    if (body.length > MAX_BODY) {
-      throw ApiException.payloadTooLarge(MAX_BODY);
+    byte[] body = in.readNBytes(WalletLimits.MAX_BODY_BYTES + 1);
+    if (body.length > WalletLimits.MAX_BODY_BYTES) {
+      throw ApiException.payloadTooLarge(WalletLimits.MAX_BODY_BYTES);
     }
     return body;
   }

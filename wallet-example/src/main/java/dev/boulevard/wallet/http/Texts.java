@@ -1,13 +1,14 @@
 package dev.boulevard.wallet.http;
 
+import dev.boulevard.wallet.domain.WalletLimits;
+
 /** Keeps what a client sent short when an error message repeats it. */
 final class Texts {
-
-  private static final int MAX = 80;
 
   private Texts() {}
 
   static String shorten(String text) {
-    return text.length() <= MAX ? text : text.substring(0, MAX) + "...";
+    int max = WalletLimits.MAX_QUOTED_INPUT;
+    return text.length() <= max ? text : text.substring(0, max) + "...";
   }
 }

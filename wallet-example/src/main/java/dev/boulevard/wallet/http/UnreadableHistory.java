@@ -2,6 +2,7 @@ package dev.boulevard.wallet.http;
 
 import dev.boulevard.eventsourcing.AggregateReplayException;
 import dev.boulevard.eventstore.jdbc.UnreadableEventException;
+import dev.boulevard.wallet.domain.WalletLimits;
 import java.util.Optional;
 
 /**
@@ -10,15 +11,12 @@ import java.util.Optional;
  */
 final class UnreadableHistory {
 
-  private static final int MAX_CAUSES = 16;
-  private static final int MAX_REASON = 300;
-
   private UnreadableHistory() {}
 
   /** {@return the API's error for a failure caused by an unreadable history, if it is one} */
   static Optional<ApiException> describe(Throwable failure) {
     Throwable cause = failure;
-    for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++) {
+    for (int depth = 0; cause != null && depth < WalletLimits.MAX_REASON_CAUSES; depth++) {
       if (cause instanceof UnreadableEventException unreadable) {
         return Optional.of(unreadable(unreadable));
       }
@@ -53,6 +51,7 @@ final class UnreadableHistory {
   private static String reason(Throwable e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     String line = message.lines().findFirst().orElse("");
-    return line.length() <= MAX_REASON ? line : line.substring(0, MAX_REASON) + "...";
+    int max = WalletLimits.MAX_REASON_LENGTH;
+    return line.length() <= max ? line : line.substring(0, max) + "...";
   }
 }

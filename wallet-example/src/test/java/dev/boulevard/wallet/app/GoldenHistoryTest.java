@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.boulevard.eventstore.jdbc.AggregateFactories;
 import dev.boulevard.eventstore.jdbc.HistoryVerifier;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
-import dev.boulevard.eventstore.jdbc.JdbcEventStoreSchema;
+import dev.boulevard.eventstore.jdbc.JdbcSchema;
 import dev.boulevard.eventstore.jdbc.RawRows;
 import dev.boulevard.eventstore.jdbc.TestDatabase;
 import dev.boulevard.eventstore.jdbc.VerificationFailure;
@@ -92,7 +92,7 @@ class GoldenHistoryTest {
 
     @BeforeEach
     void createTheTable() {
-      JdbcEventStoreSchema.of(database.dataSource(), table).migrate();
+      JdbcSchema.eventStore(database.dataSource(), table).migrate();
     }
 
     @AfterEach

@@ -11,7 +11,7 @@ import dev.boulevard.eventsourcing.AggregateFactory;
 import dev.boulevard.eventsourcing.EventSourcingRepository;
 import dev.boulevard.eventstore.DuplicatePlayheadException;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
-import dev.boulevard.eventstore.jdbc.JdbcEventStoreSchema;
+import dev.boulevard.eventstore.jdbc.JdbcSchema;
 import dev.boulevard.eventstore.jdbc.TestDatabase;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
 import dev.boulevard.wallet.domain.Wallet;
@@ -82,7 +82,7 @@ class WalletCommandsTest {
 
   private static JdbcEventStore store() {
     var dataSource = TestDatabase.H2.dataSource();
-    JdbcEventStoreSchema.of(dataSource, TABLE).migrate();
+    JdbcSchema.eventStore(dataSource, TABLE).migrate();
     return JdbcEventStore.builder(dataSource, new JacksonSerializer(WalletEvents.registry()))
         .table(TABLE)
         .build();

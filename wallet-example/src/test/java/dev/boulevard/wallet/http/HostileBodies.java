@@ -1,6 +1,6 @@
 package dev.boulevard.wallet.http;
 
-import dev.boulevard.wallet.app.WalletJson;
+import dev.boulevard.wallet.domain.WalletLimits;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -83,7 +83,7 @@ final class HostileBodies {
   }
 
   private byte[] huge(String userId, String amount) {
-    int limit = Request.MAX_BODY;
+    int limit = WalletLimits.MAX_BODY_BYTES;
     return switch (random.nextInt(4)) {
       // over the limit, however valid the command in it
       case 0 -> utf8(object(userId, amount) + " ".repeat(limit + random.nextInt(16 * 1024)));
@@ -112,7 +112,7 @@ final class HostileBodies {
   }
 
   private String nesting(String userId, String amount) {
-    int depth = WalletJson.MAX_NESTING + 1 + random.nextInt(20_000);
+    int depth = WalletLimits.MAX_JSON_NESTING + 1 + random.nextInt(20_000);
     String open = random.nextBoolean() ? "[" : "{\"a\":";
     String close = open.equals("[") ? "]" : "}";
     String deep = open.repeat(depth) + "1" + close.repeat(depth);

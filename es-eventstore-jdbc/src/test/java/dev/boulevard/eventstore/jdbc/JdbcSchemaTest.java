@@ -2,6 +2,7 @@ package dev.boulevard.eventstore.jdbc;
 
 import static dev.boulevard.eventstore.contract.ContractMessages.deposits;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.sql.Connection;
@@ -25,9 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Creating and migrating the events table on every database, and naming it safely. */
+/**
+ * Creating and migrating the events, command log and snapshot tables on every database, at once
+ * from several threads, and naming them safely.
+ */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-class JdbcEventStoreSchemaTest {
+class JdbcSchemaTest {
 
   @Nested
   class OnH2 extends SchemaBehaviour {
@@ -77,7 +81,7 @@ class JdbcEventStoreSchemaTest {
     @Test
     void migrating_twice_changes_nothing_and_records_each_version_once() throws SQLException {
       String table = stores.newTable();
-      var schema = JdbcEventStoreSchema.of(dataSource(), table);
+      var schema = JdbcSchema.eventStore(dataSource(), table);
       schema.migrate();
       var store = stores.storeOn(table, builder -> builder);
       var stream = deposits("acc-1", 0, 2);
@@ -91,7 +95,7 @@ class JdbcEventStoreSchemaTest {
 
     @Test
     void the_versions_include_immutability_except_on_h2_or_when_left_out() {
-      var schema = JdbcEventStoreSchema.of(dataSource(), stores.newTable());
+      var schema = JdbcSchema.eventStore(dataSource(), stores.newTable());
 
       assertThat(schema.versions())
           .containsExactlyElementsOf(
@@ -109,7 +113,7 @@ class JdbcEventStoreSchemaTest {
     void every_statement_names_the_table_and_leaves_no_placeholder() {
       String table = stores.newTable();
 
-      List<String> statements = JdbcEventStoreSchema.of(dataSource(), table).statements();
+      List<String> statements = JdbcSchema.eventStore(dataSource(), table).statements();
 
       assertThat(statements)
           .isNotEmpty()
@@ -123,7 +127,7 @@ class JdbcEventStoreSchemaTest {
       String table = stores.newTable();
       try (Connection connection = dataSource().getConnection();
           Statement statement = connection.createStatement()) {
-        for (String sql : JdbcEventStoreSchema.of(dataSource(), table).statements()) {
+        for (String sql : JdbcSchema.eventStore(dataSource(), table).statements()) {
           statement.execute(sql);
         }
       }
@@ -137,43 +141,88 @@ class JdbcEventStoreSchemaTest {
 
     @Test
     void two_threads_migrating_one_new_table_at_once_both_succeed() throws Exception {
-      ExecutorService threads = Executors.newFixedThreadPool(2);
-      try {
-        for (int round = 0; round < 5; round++) {
-          String table = stores.newTable();
-          var ready = new CountDownLatch(2);
-          var go = new CountDownLatch(1);
-          Callable<Void> migration =
-              () -> {
-                var schema = JdbcEventStoreSchema.of(dataSource(), table);
-                ready.countDown();
-                assertThat(go.await(10, TimeUnit.SECONDS)).isTrue();
-                schema.migrate();
-                return null;
-              };
-          List<Future<Void>> migrations =
-              new ArrayList<>(List.of(threads.submit(migration), threads.submit(migration)));
-          assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
-          go.countDown();
-          for (Future<Void> each : migrations) {
-            each.get(60, TimeUnit.SECONDS);
-          }
+      for (int round = 0; round < 5; round++) {
+        String table = stores.newTable();
 
-          assertThat(appliedVersions(table))
-              .containsExactlyElementsOf(JdbcEventStoreSchema.of(dataSource(), table).versions());
-          var store = stores.storeOn(table, builder -> builder);
-          store.append("acc-1", deposits("acc-1", 0, 1));
-          assertThat(store.load("acc-1")).hasSize(1);
+        migrateAtOnce(List.of(eventStore(table), eventStore(table)));
+
+        assertThat(appliedVersions(table)).containsExactlyElementsOf(eventStore(table).versions());
+        var store = stores.storeOn(table, builder -> builder);
+        store.append("acc-1", deposits("acc-1", 0, 1));
+        assertThat(store.load("acc-1")).hasSize(1);
+      }
+    }
+
+    @Test
+    void several_threads_migrating_a_new_command_log_and_snapshot_table_at_once_all_succeed()
+        throws Exception {
+      for (int round = 0; round < 3; round++) {
+        String commands = stores.newTable();
+        String snapshots = stores.newTable();
+        var migrations = new ArrayList<JdbcSchema>();
+        for (int thread = 0; thread < 3; thread++) {
+          migrations.add(JdbcSchema.commandLog(dataSource(), commands));
+          migrations.add(JdbcSchema.snapshots(dataSource(), snapshots));
         }
-      } finally {
-        threads.shutdownNow();
+
+        migrateAtOnce(migrations);
+
+        assertThat(appliedVersions(commands))
+            .containsExactly("V1__create_command_log.sql", "V2__add_error_type.sql");
+        assertThat(appliedVersions(snapshots)).containsExactly("V1__create_snapshot_table.sql");
+        assertThat(rowsIn(commands)).isZero();
+        assertThat(rowsIn(snapshots)).isZero();
+      }
+    }
+
+    @Test
+    void the_command_log_and_snapshot_schemas_consist_of_their_own_scripts_on_every_dialect() {
+      String table = stores.newTable();
+
+      assertThat(JdbcSchema.commandLog(dataSource(), table).versions())
+          .containsExactly("V1__create_command_log.sql", "V2__add_error_type.sql");
+      assertThat(JdbcSchema.snapshots(dataSource(), table).withoutImmutability().versions())
+          .containsExactly("V1__create_snapshot_table.sql");
+    }
+
+    @Test
+    void naming_the_dialect_describes_the_same_schema_as_detecting_it() {
+      String table = stores.newTable();
+
+      assertThat(JdbcSchema.eventStore(dataSource(), table, dialect).statements())
+          .isEqualTo(eventStore(table).statements());
+      assertThat(JdbcSchema.commandLog(dataSource(), table, dialect).statements())
+          .isEqualTo(JdbcSchema.commandLog(dataSource(), table).statements());
+      assertThat(JdbcSchema.snapshots(dataSource(), table, dialect).statements())
+          .isEqualTo(JdbcSchema.snapshots(dataSource(), table).statements());
+    }
+
+    @Test
+    void a_refused_migration_of_any_table_is_a_schema_migration_exception() throws SQLException {
+      String table = stores.newTable();
+      try (Connection connection = dataSource().getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.execute(
+            "CREATE TABLE "
+                + table
+                + "_schema_version (version VARCHAR(100) NOT NULL, refusal INT NOT NULL)");
+      }
+
+      for (JdbcSchema schema :
+          List.of(
+              eventStore(table),
+              JdbcSchema.commandLog(dataSource(), table),
+              JdbcSchema.snapshots(dataSource(), table))) {
+        assertThatExceptionOfType(SchemaMigrationException.class)
+            .isThrownBy(schema::migrate)
+            .withMessageContaining(table);
       }
     }
 
     @Test
     void a_table_name_of_40_characters_works() {
       String table = stores.newTable(40);
-      JdbcEventStoreSchema.of(dataSource(), table).migrate();
+      JdbcSchema.eventStore(dataSource(), table).migrate();
       var store = stores.storeOn(table, builder -> builder);
 
       store.append("acc-1", deposits("acc-1", 0, 1));
@@ -200,7 +249,51 @@ class JdbcEventStoreSchemaTest {
           .isThrownBy(
               () -> JdbcEventStore.builder(dataSource(), TestStores.SERIALIZER).table(name));
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> JdbcEventStoreSchema.of(dataSource(), name));
+          .isThrownBy(() -> JdbcSchema.eventStore(dataSource(), name));
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> JdbcSchema.commandLog(dataSource(), name));
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> JdbcSchema.snapshots(dataSource(), name, dialect));
+    }
+
+    /** Runs each migration on its own thread, all released at once, and waits for all to end. */
+    private void migrateAtOnce(List<JdbcSchema> schemas) throws Exception {
+      ExecutorService threads = Executors.newFixedThreadPool(schemas.size());
+      try {
+        var ready = new CountDownLatch(schemas.size());
+        var go = new CountDownLatch(1);
+        var migrations = new ArrayList<Future<Void>>();
+        for (JdbcSchema schema : schemas) {
+          Callable<Void> migration =
+              () -> {
+                ready.countDown();
+                assertThat(go.await(10, TimeUnit.SECONDS)).isTrue();
+                schema.migrate();
+                return null;
+              };
+          migrations.add(threads.submit(migration));
+        }
+        assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
+        go.countDown();
+        for (Future<Void> each : migrations) {
+          each.get(60, TimeUnit.SECONDS);
+        }
+      } finally {
+        threads.shutdownNow();
+      }
+    }
+
+    private JdbcSchema eventStore(String table) {
+      return JdbcSchema.eventStore(dataSource(), table);
+    }
+
+    private long rowsIn(String table) throws SQLException {
+      try (Connection connection = dataSource().getConnection();
+          Statement statement = connection.createStatement();
+          ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+        assertThat(rs.next()).isTrue();
+        return rs.getLong(1);
+      }
     }
 
     private List<String> appliedVersions(String table) throws SQLException {

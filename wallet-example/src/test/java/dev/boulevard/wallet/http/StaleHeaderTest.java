@@ -19,10 +19,11 @@ class StaleHeaderTest {
   @Test
   void a_parked_follower_is_named_with_its_position_and_stored_type() {
     AwaitOutcome stuck =
-        new AwaitOutcome.Stuck("credits", 5, "wallet.credits-added", "IllegalStateException: no");
+        new AwaitOutcome.Stuck(
+            "credits", 5, "WalletCreditsSubtracted", "IllegalStateException: no");
 
     assertThat(QueryRoutes.stale(stuck, 7))
-        .contains("parked credits at position 5 (wallet.credits-added)");
+        .contains("parked credits at position 5 (WalletCreditsSubtracted)");
   }
 
   @Test

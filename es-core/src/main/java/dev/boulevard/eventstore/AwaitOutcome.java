@@ -35,10 +35,5 @@ public sealed interface AwaitOutcome {
       Objects.requireNonNull(storedType, "storedType");
       Objects.requireNonNull(error, "error");
     }
-
-    /** {@return one line for an operator: who is stuck, where, at what} */
-    public String describe() {
-      return follower + " is stuck at position " + position + " (" + storedType + ")";
-    }
   }
 }

@@ -19,7 +19,17 @@ class LogFollowerTest {
   private LogFollower at(String name, long reached) {
     return (position, timeout) -> {
       waits.add(name + " " + position);
-      return position <= reached;
+      return position <= reached ? new AwaitOutcome.Reached() : new AwaitOutcome.TimedOut();
+    };
+  }
+
+  /** A follower that is stuck at a position, and notes each wait. */
+  private LogFollower stuck(String name, long at) {
+    return (position, timeout) -> {
+      waits.add(name + " " + position);
+      return position < at
+          ? new AwaitOutcome.Reached()
+          : new AwaitOutcome.Stuck(name, at, "wallet.credits-added", "IllegalStateException: no");
     };
   }
 
@@ -41,13 +51,44 @@ class LogFollowerTest {
   }
 
   @Test
+  void all_answers_the_outcome_of_the_second_follower_when_it_is_stuck()
+      throws InterruptedException {
+    LogFollower both = LogFollower.all(at("projections", 12), stuck("sagas", 7));
+
+    AwaitOutcome outcome = both.awaitOutcome(10, Duration.ofSeconds(1));
+
+    assertThat(outcome)
+        .isEqualTo(
+            new AwaitOutcome.Stuck(
+                "sagas", 7, "wallet.credits-added", "IllegalStateException: no"));
+    assertThat(outcome.reached()).isFalse();
+    assertThat(both.awaitPosition(10, Duration.ofSeconds(1))).isFalse();
+    assertThat(waits).containsExactly("projections 10", "sagas 10", "projections 10", "sagas 10");
+  }
+
+  @Test
+  void all_answers_the_first_follower_that_is_not_reached() throws InterruptedException {
+    LogFollower both = LogFollower.all(at("projections", 3), stuck("sagas", 2));
+
+    assertThat(both.awaitOutcome(10, Duration.ofSeconds(1))).isEqualTo(new AwaitOutcome.TimedOut());
+    assertThat(waits).containsExactly("projections 10");
+  }
+
+  @Test
+  void all_answers_reached_when_every_follower_took_the_position_in() throws InterruptedException {
+    LogFollower both = LogFollower.all(at("projections", 10), stuck("sagas", 11));
+
+    assertThat(both.awaitOutcome(10, Duration.ofSeconds(1))).isEqualTo(new AwaitOutcome.Reached());
+  }
+
+  @Test
   void all_shares_one_timeout_between_the_followers() throws InterruptedException {
     List<Duration> given = new ArrayList<>();
     LogFollower slow =
         (position, timeout) -> {
           given.add(timeout);
           Thread.sleep(50);
-          return true;
+          return new AwaitOutcome.Reached();
         };
 
     LogFollower.all(slow, slow).awaitPosition(1, Duration.ofMillis(200));

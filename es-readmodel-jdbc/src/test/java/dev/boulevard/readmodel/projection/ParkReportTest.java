@@ -3,6 +3,7 @@ package dev.boulevard.readmodel.projection;
 import static dev.boulevard.eventstore.contract.ContractMessages.deposits;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.boulevard.eventstore.AwaitOutcome;
 import dev.boulevard.eventstore.jdbc.TestDatabase;
 import dev.boulevard.readmodel.contract.ProjectionsContract.Balance;
 import dev.boulevard.readmodel.contract.ProjectionsContract.BalanceProjector;
@@ -50,11 +51,15 @@ class ParkReportTest {
     projections.start();
     long position = env.store().positionOf("a", 0).orElseThrow();
 
-    AwaitOutcome outcome = projections.awaitPositionOutcome(position, WAIT);
+    AwaitOutcome outcome = projections.awaitOutcome(position, WAIT);
 
-    assertThat(outcome).isInstanceOf(AwaitOutcome.Parked.class);
-    ParkedEvent parked = ((AwaitOutcome.Parked) outcome).parked();
-    assertThat(parked.eventType()).isEqualTo("contract.deposited");
-    assertThat(projections.status("balances").parked()).contains(parked);
+    assertThat(outcome).isInstanceOf(AwaitOutcome.Stuck.class);
+    AwaitOutcome.Stuck stuck = (AwaitOutcome.Stuck) outcome;
+    assertThat(stuck.storedType()).isEqualTo("contract.deposited");
+    ParkedEvent parked = projections.status("balances").parked().orElseThrow();
+    assertThat(stuck)
+        .isEqualTo(
+            new AwaitOutcome.Stuck(
+                "balances", parked.position(), parked.eventType(), parked.error()));
   }
 }

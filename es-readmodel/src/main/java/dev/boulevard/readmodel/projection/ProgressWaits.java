@@ -1,5 +1,6 @@
 package dev.boulevard.readmodel.projection;
 
+import dev.boulevard.eventstore.AwaitOutcome;
 import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.readmodel.spi.ParkedEvent;
@@ -67,7 +68,7 @@ final class ProgressWaits {
           if (!slot.reached(checkpoint)) {
             Optional<ParkedEvent> stuck = slot.stuckBefore(checkpoint);
             if (stuck.isPresent()) {
-              return new AwaitOutcome.Parked(slot.name(), stuck.get());
+              return stuckAt(slot.name(), stuck.get());
             }
             all = false;
           }
@@ -85,15 +86,21 @@ final class ProgressWaits {
     }
   }
 
+  /** {@return a park, as the stuck outcome of a wait that meets it} */
+  static AwaitOutcome.Stuck stuckAt(String projection, ParkedEvent parked) {
+    return new AwaitOutcome.Stuck(
+        projection, parked.position(), parked.eventType(), parked.error());
+  }
+
   /** {@return the outcome, logged at WARN if a park stopped the wait for a target} */
   static AwaitOutcome logged(AwaitOutcome outcome, String target) {
-    if (outcome instanceof AwaitOutcome.Parked parked) {
+    if (outcome instanceof AwaitOutcome.Stuck stuck) {
       LOG.warn(
           "Waited for {} in vain: projection {} is parked before it, at position {} ({})",
           target,
-          parked.projection(),
-          parked.parked().position(),
-          parked.parked().eventType());
+          stuck.follower(),
+          stuck.position(),
+          stuck.storedType());
     }
     return outcome;
   }

@@ -1,5 +1,6 @@
 package dev.boulevard.readmodel.projection;
 
+import dev.boulevard.eventstore.AwaitOutcome;
 import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.eventstore.LogFollower;
@@ -146,14 +147,12 @@ public final class Projections implements LogFollower, AutoCloseable {
    *     nothing reports, is taken in at once
    * @param timeout how long to wait at most
    * @return whether every projection took it in; false after the timeout, or at once if a
-   *     projection is parked before it, which is logged at WARN ({@link #awaitPositionOutcome} says
-   *     which)
+   *     projection is parked before it, which is logged at WARN ({@link #awaitOutcome} says which)
    * @throws InterruptedException if the waiting thread is interrupted
    */
   @Override
   public boolean awaitPosition(long position, Duration timeout) throws InterruptedException {
-    return ProgressWaits.logged(awaitPositionOutcome(position, timeout), "position " + position)
-        .reached();
+    return ProgressWaits.logged(awaitOutcome(position, timeout), "position " + position).reached();
   }
 
   /**
@@ -163,11 +162,17 @@ public final class Projections implements LogFollower, AutoCloseable {
    * @param position the event's global position, as its append reported it; 0, what an append of
    *     nothing reports, is reached at once
    * @param timeout how long to wait at most
-   * @return reached; timed out; or, at once, the projection parked before the event and where
+   * @return reached; timed out; or, at once, {@link AwaitOutcome.Stuck} with the projection parked
+   *     before the event, the position and stored type it is parked at, and the last error there
    * @throws InterruptedException if the waiting thread is interrupted
+   * @throws IllegalArgumentException if the position is negative
    */
-  public AwaitOutcome awaitPositionOutcome(long position, Duration timeout)
-      throws InterruptedException {
+  @Override
+  public AwaitOutcome awaitOutcome(long position, Duration timeout) throws InterruptedException {
+    Objects.requireNonNull(timeout, "timeout");
+    if (position < 0) {
+      throw new IllegalArgumentException("A global position is 0 or more, got " + position);
+    }
     return waits.positionOutcome(slots.all(), position, timeout);
   }
 
@@ -192,7 +197,8 @@ public final class Projections implements LogFollower, AutoCloseable {
    *
    * @param checkpoint the checkpoint
    * @param timeout how long to wait at most
-   * @return reached; timed out; or, at once, the projection parked before it and where
+   * @return reached; timed out; or, at once, {@link AwaitOutcome.Stuck} with the projection parked
+   *     before it and where
    * @throws InterruptedException if the waiting thread is interrupted
    */
   public AwaitOutcome awaitCheckpointOutcome(Checkpoint checkpoint, Duration timeout)

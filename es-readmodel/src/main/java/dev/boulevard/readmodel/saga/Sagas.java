@@ -2,10 +2,10 @@ package dev.boulevard.readmodel.saga;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.boulevard.commandhandling.CommandBus;
+import dev.boulevard.eventstore.AwaitOutcome;
 import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.eventstore.LogFollower;
 import dev.boulevard.readmodel.ReadModelStorage;
-import dev.boulevard.readmodel.projection.AwaitOutcome;
 import dev.boulevard.readmodel.projection.ProjectionStatus;
 import dev.boulevard.readmodel.projection.Projections;
 import dev.boulevard.readmodel.spi.Outbox;
@@ -172,7 +172,8 @@ public final class Sagas implements LogFollower, AutoCloseable {
    *
    * @param position the event's global position; 0, what an append of nothing reports, at once
    * @param timeout how long to wait at most
-   * @return whether all did; false after the timeout, or at once if one is parked before it
+   * @return whether all did; false after the timeout, or at once if one is parked before it, which
+   *     is logged at WARN ({@link #awaitOutcome} says which)
    * @throws InterruptedException if the waiting thread is interrupted
    */
   @Override
@@ -184,14 +185,15 @@ public final class Sagas implements LogFollower, AutoCloseable {
    * Waits until every process manager has handled the event at a global position, and says why not
    * if one did not.
    *
-   * @param position the event's global position
+   * @param position the event's global position; 0, what an append of nothing reports, at once
    * @param timeout how long to wait at most
-   * @return reached; timed out; or, at once, the process manager parked before it and where
+   * @return reached; timed out; or, at once, {@link AwaitOutcome.Stuck} with the process manager
+   *     parked before it, the position and stored type it is parked at, and the last error there
    * @throws InterruptedException if the waiting thread is interrupted
    */
-  public AwaitOutcome awaitPositionOutcome(long position, Duration timeout)
-      throws InterruptedException {
-    return projections.awaitPositionOutcome(position, timeout);
+  @Override
+  public AwaitOutcome awaitOutcome(long position, Duration timeout) throws InterruptedException {
+    return projections.awaitOutcome(position, timeout);
   }
 
   /** {@return the status of each process manager's projection} */

@@ -3,10 +3,13 @@ package dev.boulevard.readmodel.projection;
 import static dev.boulevard.eventstore.contract.ContractMessages.deposits;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.boulevard.eventstore.AwaitOutcome;
+import dev.boulevard.eventstore.LogFollower;
 import dev.boulevard.eventstore.inmemory.InMemoryEventStore;
 import dev.boulevard.readmodel.contract.ProjectionsContract.Balance;
 import dev.boulevard.readmodel.contract.ProjectionsContract.BalanceProjector;
 import dev.boulevard.readmodel.inmemory.InMemoryReadModelStorage;
+import dev.boulevard.readmodel.spi.ParkedEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,14 +92,13 @@ class ProjectionRuntimeTest {
     store.append("c", deposits("c", 0, 1));
     started("b");
 
-    AwaitOutcome outcome = projections.awaitPositionOutcome(3, WAIT);
+    AwaitOutcome outcome = projections.awaitOutcome(3, WAIT);
 
-    assertThat(outcome).isInstanceOf(AwaitOutcome.Parked.class);
-    var parked = (AwaitOutcome.Parked) outcome;
-    assertThat(parked.projection()).isEqualTo("balances");
-    assertThat(parked.parked().position()).isEqualTo(2);
-    assertThat(parked.parked()).isEqualTo(projections.status("balances").parked().orElseThrow());
+    ParkedEvent parked = projections.status("balances").parked().orElseThrow();
+    assertThat(outcome)
+        .isEqualTo(new AwaitOutcome.Stuck("balances", 2, parked.eventType(), parked.error()));
     assertThat(projections.awaitPosition(3, WAIT)).isFalse();
-    assertThat(projections.awaitPositionOutcome(1, WAIT)).isEqualTo(new AwaitOutcome.Reached());
+    assertThat(LogFollower.all(projections).awaitOutcome(3, WAIT)).isEqualTo(outcome);
+    assertThat(projections.awaitOutcome(1, WAIT)).isEqualTo(new AwaitOutcome.Reached());
   }
 }

@@ -3,6 +3,7 @@ package dev.boulevard.wallet.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.boulevard.eventstore.AwaitOutcome;
 import dev.boulevard.eventstore.LogFollower;
 import dev.boulevard.eventstore.jdbc.JdbcCommandLog;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
@@ -70,6 +71,20 @@ public final class WalletQueries {
    */
   public boolean awaitPosition(long position) throws InterruptedException {
     return readers.awaitPosition(position, WalletLimits.MAX_AFTER_WAIT);
+  }
+
+  /**
+   * Waits, for at most five seconds, until every read model and process manager has taken in a
+   * global position, and says why not if they did not.
+   *
+   * @param position the position, from a command's answer; 0, before the first event, is reached at
+   *     once
+   * @return reached; timed out; or, at once, the read model or process manager that is parked
+   *     before the position, and where
+   * @throws InterruptedException if the thread is interrupted while waiting
+   */
+  public AwaitOutcome awaitOutcome(long position) throws InterruptedException {
+    return readers.awaitOutcome(position, WalletLimits.MAX_AFTER_WAIT);
   }
 
   /** {@return a wallet's credits available now, by the app's clock, or empty if it is unknown} */

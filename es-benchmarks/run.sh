@@ -56,7 +56,7 @@ done
 jmh load LoadBenchmark "${short[@]}" -p database=POSTGRESQL,MARIADB,H2 -p events=$load_events
 # Replay of the global log into a projector beside raw SELECT plus JSON decoding; on PostgreSQL
 # also the plain log read beside Axon's tracked event stream over a log of its own.
-jmh "replay-postgresql" 'ReplayBenchmark\.(plainSelect|logRead|boulevardInMemory|axon)$' \
+jmh "replay-postgresql" 'ReplayBenchmark\.(plainSelect|logRead|boulevardInMemory|axonLogRead)$' \
   "${replay[@]}" -p database=POSTGRESQL -p events=$replay_big -p eventsPerAggregate=1000
 jmh "replay-mariadb-h2" 'ReplayBenchmark\.(plainSelect|logRead|boulevardInMemory)$' \
   "${replay[@]}" -p database=MARIADB,H2 -p events=$replay_small -p eventsPerAggregate=100

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * JdbcEventStorageEngine} ({@link AxonStore}), one transaction each. It has no {@code database}
  * parameter, so a run's {@code -p database=...} leaves it on PostgreSQL; the same run's include
  * pattern {@code AppendBenchmark} matches it, and results.md sets its score beside {@code
- * AppendBenchmark}'s PostgreSQL scenario of the same stream size and threads.
+ * AppendBenchmark.boulevard} in the PostgreSQL scenario of the same stream size and threads.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -69,9 +69,12 @@ public class AxonReplayBenchmark {
     axon.close();
   }
 
-  /** Reads the whole log through Axon's tracked event stream and decodes each payload. */
+  /**
+   * Reads the whole log through Axon's tracked event stream and decodes each payload: the
+   * counterpart of {@link ReplayBenchmark#logRead}, which results.md sets it beside.
+   */
   @Benchmark
-  public void axon(ReplayBenchmark.Events counter, Blackhole sink) {
+  public void axonLogRead(ReplayBenchmark.Events counter, Blackhole sink) {
     long read = 0;
     try (Stream<? extends TrackedEventMessage<?>> stream = axon.engine.readEvents(null, false)) {
       var messages = stream.iterator();

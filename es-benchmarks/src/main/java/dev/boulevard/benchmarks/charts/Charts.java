@@ -92,28 +92,20 @@ public final class Charts {
 
   /**
    * Pairs each non-baseline result with the baseline of its scenario nearest in name, and with the
-   * peer's result of its scenario; a peer's result is a row of its own only when no Boulevard
-   * result shares its scenario.
+   * peer's result of its scenario and method ({@link Result#counterpart()}); a peer's result is a
+   * row of its own only when the run has no such Boulevard result.
    */
   static List<Pair> pairs(List<Result> results) {
     var pairs = new ArrayList<Pair>();
     for (Result measured : results) {
-      if (measured.baseline()
-          || (measured.peer()
-              && results.stream()
-                  .anyMatch(r -> !r.peer() && r.scenario().equals(measured.peerScenario())))) {
+      if (measured.baseline() || results.stream().anyMatch(measured::peerOf)) {
         continue;
       }
       Optional<Result> baseline =
           results.stream()
               .filter(r -> r.baseline() && r.scenario().equals(measured.scenario()))
               .max(Comparator.comparingInt(r -> commonPrefix(r.method(), measured.method())));
-      Optional<Result> peer =
-          measured.peer()
-              ? Optional.empty()
-              : results.stream()
-                  .filter(r -> r.peer() && r.peerScenario().equals(measured.scenario()))
-                  .findFirst();
+      Optional<Result> peer = results.stream().filter(r -> r.peerOf(measured)).findFirst();
       pairs.add(new Pair(measured, baseline, peer));
     }
     return pairs;

@@ -65,6 +65,23 @@ record Result(
     return benchmarkClass.startsWith("Axon");
   }
 
+  /**
+   * {@return the Boulevard method a peer's result compares with: {@code boulevard} for {@code
+   * axon}, else the name after the {@code axon} prefix ({@code logRead} for {@code axonLogRead})}
+   */
+  String counterpart() {
+    String rest = method.replaceFirst("^axon", "");
+    return rest.isEmpty() ? "boulevard" : Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
+  }
+
+  /** {@return whether this is a peer's result for {@code measured}'s scenario and method} */
+  boolean peerOf(Result measured) {
+    return peer()
+        && !measured.peer()
+        && peerScenario().equals(measured.scenario())
+        && counterpart().equals(measured.method());
+  }
+
   /** {@return the scenario this result belongs to: class, params and threads} */
   String scenario() {
     return scenario(benchmarkClass, params);

@@ -45,6 +45,8 @@ jmh() { # jmh NAME [JMH ARGS...]: one JMH run writing $out/NAME.json
   test -s "$out/$name.json"
 }
 
+# Axon Framework's JdbcEventStorageEngine runs beside Boulevard on PostgreSQL (Axon*Benchmark, no
+# database parameter): the AppendBenchmark and LoadBenchmark patterns match its classes too.
 # Append: new streams through the store beside raw JDBC batch inserts of the same rows.
 for writers in 1 8; do
   jmh "append-$writers-writers" AppendBenchmark "${short[@]}" -t "$writers" \
@@ -52,9 +54,10 @@ for writers in 1 8; do
 done
 # Aggregate load beside the raw SELECT of the same rows.
 jmh load LoadBenchmark "${short[@]}" -p database=POSTGRESQL,MARIADB,H2 -p events=$load_events
-# Replay of the global log into a projector beside raw SELECT plus JSON decoding.
-jmh "replay-postgresql" 'ReplayBenchmark\.(plainSelect|boulevardInMemory)$' "${replay[@]}" \
-  -p database=POSTGRESQL -p events=$replay_big -p eventsPerAggregate=1000
+# Replay of the global log into a projector beside raw SELECT plus JSON decoding; on PostgreSQL
+# also the plain log read beside Axon's tracked event stream over a log of its own.
+jmh "replay-postgresql" 'ReplayBenchmark\.(plainSelect|logRead|boulevardInMemory|axonLogRead)$' \
+  "${replay[@]}" -p database=POSTGRESQL -p events=$replay_big -p eventsPerAggregate=1000
 jmh "replay-mariadb-h2" 'ReplayBenchmark\.(plainSelect|logRead|boulevardInMemory)$' \
   "${replay[@]}" -p database=MARIADB,H2 -p events=$replay_small -p eventsPerAggregate=100
 jmh "replay-jdbc-read-model" 'ReplayBenchmark\.boulevardIntoJdbc$' "${replay[@]}" \

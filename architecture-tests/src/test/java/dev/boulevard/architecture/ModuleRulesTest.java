@@ -76,6 +76,16 @@ class ModuleRulesTest {
         .check(MAIN);
   }
 
+  @Test
+  void no_library_module_uses_axon_framework_which_only_the_benchmarks_run_beside_boulevard() {
+    noClasses()
+        .that(belongToALibraryModule())
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.axonframework..")
+        .check(MAIN);
+  }
+
   static Stream<LibraryModule> modulesWithBannedPackages() {
     return Arrays.stream(LibraryModule.values()).filter(m -> !m.bannedPackages().isEmpty());
   }

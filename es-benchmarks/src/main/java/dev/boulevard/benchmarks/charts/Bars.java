@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -35,6 +36,8 @@ final class Bars {
         data.add(r.percentiles().getOrDefault("99.0", 0.0).doubleValue(), 0.0, "p99", column);
       }
     } else {
+      boolean baselines = pairs.stream().anyMatch(p -> p.baseline().isPresent());
+      boolean peers = pairs.stream().anyMatch(p -> p.peer().isPresent() || p.measured().peer());
       for (Pair pair : pairs) {
         Result r = pair.measured();
         String column =
@@ -42,10 +45,33 @@ final class Bars {
                 + " "
                 + r.label()
                 + pair.baseline()
-                    .map(b -> String.format(Locale.ROOT, " (%.2f×)", r.ratioTo(b)))
+                    .map(b -> String.format(Locale.ROOT, " (%.2f× plain)", r.ratioTo(b)))
+                    .orElse("")
+                + pair.peer()
+                    .map(a -> String.format(Locale.ROOT, " (%.2f× Axon)", r.ratioTo(a)))
                     .orElse("");
-        data.add(r.score(), r.error(), "Boulevard", column);
-        pair.baseline().ifPresent(b -> data.add(b.score(), b.error(), "baseline", column));
+        Optional<Result> axon = r.peer() ? Optional.of(r) : pair.peer();
+        Optional<Result> boulevard = r.peer() ? Optional.empty() : Optional.of(r);
+        // Every series in every column, empty where missing, keeps the series' order and colours.
+        data.add(
+            boulevard.map(Result::score).orElse(null),
+            boulevard.map(Result::error).orElse(null),
+            "Boulevard",
+            column);
+        if (baselines) {
+          data.add(
+              pair.baseline().map(Result::score).orElse(null),
+              pair.baseline().map(Result::error).orElse(null),
+              "baseline",
+              column);
+        }
+        if (peers) {
+          data.add(
+              axon.map(Result::score).orElse(null),
+              axon.map(Result::error).orElse(null),
+              "Axon",
+              column);
+        }
       }
     }
     if (data.getColumnCount() == 0) {
@@ -59,6 +85,9 @@ final class Bars {
     renderer.setErrorIndicatorPaint(Color.BLACK);
     renderer.setSeriesPaint(0, new Color(0x1f77b4));
     renderer.setSeriesPaint(1, new Color(0xaaaaaa));
+    if (data.getRowIndex("Axon") >= 0) {
+      renderer.setSeriesPaint(data.getRowIndex("Axon"), new Color(0xff7f0e));
+    }
     double max = 0;
     double min = Double.MAX_VALUE;
     for (int row = 0; row < data.getRowCount(); row++) {
@@ -82,7 +111,8 @@ final class Bars {
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     var chart =
         new JFreeChart(
-            name + (sampled ? " (latency)" : " (ratio: Boulevard ÷ baseline speed)"),
+            name
+                + (sampled ? " (latency)" : " (ratios: Boulevard ÷ plain, Boulevard ÷ Axon speed)"),
             JFreeChart.DEFAULT_TITLE_FONT,
             plot,
             true);

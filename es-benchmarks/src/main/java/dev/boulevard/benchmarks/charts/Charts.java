@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * Reads every JMH JSON file in a directory and writes, beside them, one PNG bar chart per file
- * (Boulevard beside its baseline, with error bars and the ratio in each label) and {@code
- * results.md}: the machine and each scenario's score, baseline and ratio.
+ * (Boulevard beside its baseline and, where the run measured it, Axon's engine, with error bars and
+ * the ratios in each label) and {@code results.md}: the machine and each scenario's score,
+ * baseline, Boulevard/plain ratio and, where present, Axon's score and the Boulevard/Axon ratio.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.boulevard.benchmarks.charts.Charts DIR [NAME=VALUE
  * ...]}, where each {@code NAME=VALUE} (such as a database's version) is added to the machine list.
@@ -83,21 +84,29 @@ public final class Charts {
         files.size());
   }
 
-  /** A measured result and its baseline, when the same run has one. */
-  record Pair(Result measured, Optional<Result> baseline) {}
+  /**
+   * A measured result, its baseline and its peer (Axon's result in the same scenario), when the
+   * same run has them.
+   */
+  record Pair(Result measured, Optional<Result> baseline, Optional<Result> peer) {}
 
-  /** Pairs each non-baseline result with the baseline of its scenario nearest in name. */
+  /**
+   * Pairs each non-baseline result with the baseline of its scenario nearest in name, and with the
+   * peer's result of its scenario and method ({@link Result#counterpart()}); a peer's result is a
+   * row of its own only when the run has no such Boulevard result.
+   */
   static List<Pair> pairs(List<Result> results) {
     var pairs = new ArrayList<Pair>();
     for (Result measured : results) {
-      if (measured.baseline()) {
+      if (measured.baseline() || results.stream().anyMatch(measured::peerOf)) {
         continue;
       }
       Optional<Result> baseline =
           results.stream()
               .filter(r -> r.baseline() && r.scenario().equals(measured.scenario()))
               .max(Comparator.comparingInt(r -> commonPrefix(r.method(), measured.method())));
-      pairs.add(new Pair(measured, baseline));
+      Optional<Result> peer = results.stream().filter(r -> r.peerOf(measured)).findFirst();
+      pairs.add(new Pair(measured, baseline, peer));
     }
     return pairs;
   }

@@ -60,10 +60,46 @@ record Result(
     return method.startsWith("plain") || method.contains("Plain");
   }
 
+  /** {@return whether this is a peer framework's result: Axon's, from an {@code Axon*} class} */
+  boolean peer() {
+    return benchmarkClass.startsWith("Axon");
+  }
+
+  /**
+   * {@return the Boulevard method a peer's result compares with: {@code boulevard} for {@code
+   * axon}, else the name after the {@code axon} prefix ({@code logRead} for {@code axonLogRead})}
+   */
+  String counterpart() {
+    String rest = method.replaceFirst("^axon", "");
+    return rest.isEmpty() ? "boulevard" : Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
+  }
+
+  /** {@return whether this is a peer's result for {@code measured}'s scenario and method} */
+  boolean peerOf(Result measured) {
+    return peer()
+        && !measured.peer()
+        && peerScenario().equals(measured.scenario())
+        && counterpart().equals(measured.method());
+  }
+
   /** {@return the scenario this result belongs to: class, params and threads} */
   String scenario() {
-    var text = new StringBuilder(benchmarkClass);
-    params.forEach((k, v) -> text.append(' ').append(k).append('=').append(v));
+    return scenario(benchmarkClass, params);
+  }
+
+  /**
+   * {@return the Boulevard scenario a peer's result belongs beside: its class without the {@code
+   * Axon} prefix, and its params on PostgreSQL, the only database the peer runs on}
+   */
+  String peerScenario() {
+    var onPostgres = new TreeMap<>(params);
+    onPostgres.putIfAbsent("database", "POSTGRESQL");
+    return scenario(benchmarkClass.replaceFirst("^Axon", ""), onPostgres);
+  }
+
+  private String scenario(String benchmark, Map<String, String> parameters) {
+    var text = new StringBuilder(benchmark);
+    parameters.forEach((k, v) -> text.append(' ').append(k).append('=').append(v));
     return text.append(threads > 1 ? " threads=" + threads : "").toString();
   }
 

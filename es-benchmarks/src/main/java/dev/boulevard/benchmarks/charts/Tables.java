@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.boulevard.benchmarks.charts.Charts.Pair;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The Markdown sections of {@code results.md}. */
 final class Tables {
@@ -28,29 +29,48 @@ final class Tables {
       }
       return md.append('\n').toString();
     }
+    // Axon's columns only where the run measured Axon beside Boulevard.
+    boolean peers = pairs.stream().anyMatch(p -> p.peer().isPresent());
     md.append(
-            "| Scenario | Boulevard | Score ± error | Baseline | Baseline score | Ratio | Unit |\n")
-        .append("|---|---|---:|---|---:|---:|---|\n");
+            "| Scenario | Boulevard | Score ± error | Baseline | Baseline score | Boulevard/plain |")
+        .append(peers ? " Axon score | Boulevard/Axon |" : "")
+        .append(" Unit |\n|---|---|---:|---|---:|---:|")
+        .append(peers ? "---:|---:|" : "")
+        .append("---|\n");
     for (Pair pair : pairs) {
       Result r = pair.measured();
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %s | %s | %s | %s | %s |%n",
+              "| %s | %s | %s | %s | %s | %s |",
               r.label(),
               r.method(),
-              // JMH gives no interval for fewer than 3 iterations
-              r.error() > 0
-                  ? Charts.format(r.score()) + " ± " + Charts.format(r.error())
-                  : Charts.format(r.score()),
+              withError(r),
               pair.baseline().map(Result::method).orElse("–"),
               pair.baseline().map(b -> Charts.format(b.score())).orElse("–"),
-              pair.baseline()
-                  .map(b -> String.format(Locale.ROOT, "%.2f", r.ratioTo(b)))
-                  .orElse("–"),
-              r.unit()));
+              ratio(r, pair.baseline())));
+      if (peers) {
+        md.append(
+            String.format(
+                Locale.ROOT,
+                " %s | %s |",
+                pair.peer().map(Tables::withError).orElse("–"),
+                ratio(r, pair.peer())));
+      }
+      md.append(' ').append(r.unit()).append(" |\n");
     }
     return md.append('\n').toString();
+  }
+
+  private static String withError(Result r) {
+    // JMH gives no interval for fewer than 3 iterations
+    return r.error() > 0
+        ? Charts.format(r.score()) + " ± " + Charts.format(r.error())
+        : Charts.format(r.score());
+  }
+
+  private static String ratio(Result r, Optional<Result> other) {
+    return other.map(o -> String.format(Locale.ROOT, "%.2f", r.ratioTo(o))).orElse("–");
   }
 
   /** A JSON object that is not JMH's, such as the wallet's load report, as a two-column table. */

@@ -1,7 +1,6 @@
 package dev.boulevard.readmodel.jdbc;
 
 import dev.boulevard.eventstore.Checkpoint;
-import dev.boulevard.eventstore.jdbc.TableName;
 import dev.boulevard.readmodel.ReadModelException;
 import dev.boulevard.readmodel.spi.ParkedEvent;
 import dev.boulevard.readmodel.spi.ProjectionDecision;
@@ -27,7 +26,7 @@ final class JdbcProjectionStore implements ProjectionStore {
 
   JdbcProjectionStore(JdbcReadModelStorage storage, String table) {
     this.storage = storage;
-    this.table = TableName.check(table);
+    this.table = table; // checked by JdbcReadModelStorage.projectionStore
     this.decisions = table + "_decisions";
     ProjectionTables.create(storage, table, decisions);
   }

@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -21,8 +19,11 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class SchemaMigration {
 
-  /** H2 runs embedded, in this JVM: its migrations of one table take turns through these locks. */
-  private static final Map<String, ReentrantLock> H2_LOCKS = new ConcurrentHashMap<>();
+  /**
+   * H2 runs embedded, in this JVM: its migrations take turns through this one lock, whatever the
+   * table, since H2's DDL on any table locks its catalog and concurrent DDL times out on it.
+   */
+  private static final ReentrantLock H2_LOCK = new ReentrantLock();
 
   private SchemaMigration() {}
 
@@ -90,11 +91,10 @@ final class SchemaMigration {
           case H2 -> null;
         };
     if (statement == null) {
-      ReentrantLock lock = H2_LOCKS.computeIfAbsent(table, name -> new ReentrantLock());
       if (take) {
-        lock.lock();
+        H2_LOCK.lock();
       } else {
-        lock.unlock();
+        H2_LOCK.unlock();
       }
       return;
     }

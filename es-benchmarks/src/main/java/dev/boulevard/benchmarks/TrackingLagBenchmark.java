@@ -36,11 +36,13 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
 /**
- * The lag of a tracking projection on an idle system: each invocation's set-up pauses a random 0 to
- * {@code maxPauseMillis} ms and appends one event; the measured operation waits until the projector
- * has handled it. JMH's sampled times (p50, p99, max) thus run from the append's commit returning
- * to the projector's handler being done, plus the microseconds it takes the waiting thread to wake;
- * the exact lags, stamped by the projector, are printed at the end of the trial.
+ * The lag of a tracking projection, on an idle system or under the load of {@code
+ * backgroundWriters} threads appending through another store: each invocation's set-up pauses a
+ * random 0 to {@code maxPauseMillis} ms and appends one event; the measured operation waits until
+ * the projector has handled it. JMH's sampled times (p50, p99, max) thus run from the append's
+ * commit returning to the projector's handler being done, plus the microseconds it takes the
+ * waiting thread to wake; the exact lags, stamped by the projector, are printed at the end of the
+ * trial.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -70,11 +72,19 @@ public class TrackingLagBenchmark {
   @Param({"20"})
   public int maxPauseMillis;
 
+  /**
+   * How many threads append 10-event streams without pause through a third store meanwhile, so that
+   * the lag is measured under load: 0 for an idle system.
+   */
+  @Param({"0"})
+  public int backgroundWriters;
+
   private final BlockingQueue<Long> handled = new LinkedBlockingQueue<>();
   private final Clock clock = Clock.systemUTC();
   private HikariDataSource pool;
   private JdbcEventStore reader;
   private JdbcEventStore writer;
+  private JdbcEventStore loader;
   private Projections projections;
   private String table;
   private long appendedAt;
@@ -82,6 +92,8 @@ public class TrackingLagBenchmark {
   private long[] lags = new long[1024];
   private int measured;
   private boolean measuring;
+  private volatile boolean loading = true;
+  private final List<Thread> background = new java.util.ArrayList<>();
 
   /** Creates the table and starts the projection, caught up on an empty log. */
   @Setup(Level.Trial)
@@ -91,6 +103,7 @@ public class TrackingLagBenchmark {
     JdbcSchema.eventStore(pool, table).migrate();
     reader = store();
     writer = appender == Appender.SAME_STORE ? reader : store();
+    loader = backgroundWriters == 0 ? null : store();
     var projection =
         TrackingProjection.named("lag")
             .readModel("balances", Balance.class)
@@ -98,11 +111,34 @@ public class TrackingLagBenchmark {
                 models ->
                     new BalanceProjector(
                         models.repository("balances", Balance.class),
-                        message -> handled.add(System.nanoTime())));
+                        message -> {
+                          if (message.aggregateId().startsWith("acc-")) {
+                            handled.add(System.nanoTime());
+                          }
+                        }));
     projections =
         Projections.builder(reader, InMemoryReadModelStorage.create()).add(projection).build();
     projections.start();
+    for (int i = 0; i < backgroundWriters; i++) {
+      String prefix = "bg-" + i + "-";
+      Thread thread = new Thread(() -> appendUntilStopped(prefix), "background-writer-" + i);
+      thread.setDaemon(true);
+      thread.start();
+      background.add(thread);
+    }
     Thread.sleep(500); // let it find the log empty and start waiting
+  }
+
+  private void appendUntilStopped(String prefix) {
+    for (long stream = 0; loading; stream++) {
+      String id = prefix + stream;
+      var messages = new java.util.ArrayList<DomainMessage>(10);
+      for (int playhead = 0; playhead < 10; playhead++) {
+        messages.add(
+            DomainMessage.recordNow(id, playhead, Metadata.empty(), new Deposited(id, 1), clock));
+      }
+      loader.append(id, DomainEventStream.of(messages));
+    }
   }
 
   private JdbcEventStore store() {
@@ -153,7 +189,11 @@ public class TrackingLagBenchmark {
 
   /** Prints the exact lags, stops the projection and drops the tables. */
   @TearDown(Level.Trial)
-  public void stop() throws SQLException {
+  public void stop() throws SQLException, InterruptedException {
+    loading = false;
+    for (Thread thread : background) {
+      thread.join();
+    }
     projections.close();
     long[] sorted = Arrays.copyOf(lags, measured);
     Arrays.sort(sorted);
@@ -163,6 +203,9 @@ public class TrackingLagBenchmark {
         measured, millis(sorted, 0.50), millis(sorted, 0.99), millis(sorted, 1.0));
     if (writer != reader) {
       writer.close();
+    }
+    if (loader != null) {
+      loader.close();
     }
     reader.close();
     BenchDatabase.drop(pool, table);

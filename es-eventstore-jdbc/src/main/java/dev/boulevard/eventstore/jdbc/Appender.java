@@ -75,7 +75,12 @@ final class Appender {
         lock.execute(); // the row lock is held until the transaction ends
       }
     }
-    requireContinuation(connection, serialized.get(0));
+    EventRows.Row first = serialized.get(0);
+    // A stream that starts an aggregate needs no check: a taken playhead 0 breaks the unique key.
+    boolean guarded = first.playhead() > 0 && sql.guardsContinuation();
+    if (first.playhead() > 0 && !guarded) {
+      requireContinuation(connection, first);
+    }
     // One multi-row INSERT per chunk: one round trip, and less work for the server than a batch
     // of single-row statements. Each returns its rows' positions, in the same round trip.
     Checkpoint last = Checkpoint.beginning();
@@ -83,6 +88,10 @@ final class Appender {
       List<EventRows.Row> chunk =
           serialized.subList(
               from, Math.min(serialized.size(), from + DialectSql.MAX_ROWS_PER_INSERT));
+      if (guarded && from == 0) {
+        last = insertContinuing(connection, chunk);
+        continue;
+      }
       try (PreparedStatement insert = sql.prepareInsert(connection, chunk.size())) {
         int parameter = 1;
         for (EventRows.Row row : chunk) {
@@ -94,11 +103,31 @@ final class Appender {
     return last;
   }
 
+  /** Inserts the first chunk of a stream only if it continues the stored one, in one statement. */
+  private Checkpoint insertContinuing(Connection connection, List<EventRows.Row> chunk)
+      throws SQLException {
+    EventRows.Row first = chunk.get(0);
+    Checkpoint last;
+    try (PreparedStatement insert = connection.prepareStatement(sql.guardedInsert(chunk.size()))) {
+      int parameter = 1;
+      for (EventRows.Row row : chunk) {
+        parameter = rows.bind(insert, parameter, row);
+      }
+      insert.setString(parameter++, first.aggregateId());
+      insert.setLong(parameter, first.playhead() - 1);
+      last = sql.runGuardedInsert(insert);
+    }
+    if (last == null) {
+      // Stored nothing: says why, from the playheads stored now. A stream that is found to
+      // continue after all lost a race with a writer that filled the gap meanwhile.
+      requireContinuation(connection, first);
+      throw DuplicatePlayheadException.forPlayhead(first.aggregateId(), first.playhead() - 1);
+    }
+    return last;
+  }
+
   /** Checks, inside the append's transaction, that the stream continues the stored one. */
   private void requireContinuation(Connection connection, EventRows.Row first) throws SQLException {
-    if (first.playhead() == 0) {
-      return; // a taken playhead 0 is caught by the unique constraint
-    }
     long next;
     try (PreparedStatement statement = connection.prepareStatement(sql.lastPlayhead())) {
       statement.setString(1, first.aggregateId());

@@ -17,6 +17,10 @@ abstract class DialectSql {
       "global_position, event_id, aggregate_id, playhead, event_type, event_version, payload,"
           + " metadata, recorded_on";
 
+  /** The columns an append fills, in the order of {@link #rowValues()}. */
+  static final String INSERTED_COLUMNS =
+      "event_id, aggregate_id, playhead, event_type, payload, metadata, recorded_on, event_version";
+
   final String table;
 
   DialectSql(String table) {
@@ -43,8 +47,9 @@ abstract class DialectSql {
       statement =
           "INSERT INTO "
               + table
-              + " (event_id, aggregate_id, playhead, event_type, payload, metadata, recorded_on,"
-              + " event_version)"
+              + " ("
+              + INSERTED_COLUMNS
+              + ")"
               + " VALUES "
               + String.join(", ", java.util.Collections.nCopies(rows, rowValues()))
               + returning();
@@ -84,6 +89,28 @@ abstract class DialectSql {
       throw new SQLException("The INSERT returned no global position");
     }
     return Checkpoint.atPosition(position);
+  }
+
+  /**
+   * {@return whether {@link #guardedInsert(int)} checks, in the INSERT itself, that a stream
+   * continues the stored one} Where it does not, the append runs {@link #lastPlayhead()} first.
+   */
+  boolean guardsContinuation() {
+    return false;
+  }
+
+  /**
+   * {@return an INSERT of the given number of rows that stores them only if the aggregate's last
+   * stored playhead is the one bound after the rows (aggregate id, then playhead); it returns no
+   * row otherwise} Only where {@link #guardsContinuation()}.
+   */
+  String guardedInsert(int rows) {
+    throw new UnsupportedOperationException("no guarded INSERT on " + getClass().getSimpleName());
+  }
+
+  /** {@return the checkpoint of the last row a guarded INSERT stored, or null if it stored none} */
+  Checkpoint runGuardedInsert(PreparedStatement insert) throws SQLException {
+    throw new UnsupportedOperationException("no guarded INSERT on " + getClass().getSimpleName());
   }
 
   /** {@return the parameters of one row of an INSERT} */

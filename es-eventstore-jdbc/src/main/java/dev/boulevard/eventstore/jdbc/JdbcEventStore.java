@@ -166,6 +166,9 @@ public final class JdbcEventStore
    * Appends the events inside the caller's own transaction, so that the caller's own tables change
    * atomically with the events; the caller commits or rolls back.
    *
+   * <p>Tailing readers are woken when the handle commits; a commit made on the handle's JDBC
+   * connection instead of through the handle reaches them at their next poll.
+   *
    * @param handle a Jdbi handle with an open transaction on this store's database
    * @param aggregateId the aggregate's id
    * @param stream the events to append
@@ -189,7 +192,7 @@ public final class JdbcEventStore
     } catch (SQLException | JdbiException e) {
       throw appender.translate(aggregateId, serialized, e);
     }
-    log.appended();
+    handle.afterCommit(log::appended);
     return appended(aggregateId, serialized, last);
   }
 

@@ -71,10 +71,12 @@ public final class JdbcEventStoreBuilder {
   }
 
   /**
-   * Sets where the thread of the PostgreSQL listener comes from, the one thread the store starts.
+   * Sets where the store's two PostgreSQL threads come from: the listener that wakes this process's
+   * readers when another process appended, and the notifier that tells other processes of this
+   * one's appends.
    *
-   * @param threadFactory the factory; unless set, a daemon thread named {@code
-   *     boulevard-listen-<channel>}
+   * @param threadFactory the factory; unless set, daemon threads named {@code
+   *     boulevard-listen-<channel>} and {@code boulevard-notify-<channel>}
    * @return this builder
    */
   public JdbcEventStoreBuilder threadFactory(ThreadFactory threadFactory) {

@@ -41,6 +41,8 @@ final class JdbcGlobalLog {
   private final WatermarkWatch watch;
   private final ThreadFactory threadFactory;
   private PostgresListener listener;
+  private volatile PostgresNotifier notifier;
+  private boolean closed;
 
   JdbcGlobalLog(
       Jdbi jdbi,
@@ -60,8 +62,27 @@ final class JdbcGlobalLog {
     this.watch = sql instanceof PostgresSql postgres ? new WatermarkWatch(jdbi, postgres) : null;
   }
 
+  /**
+   * Wakes the readers of this process at once, and asks the notifier to tell those of other
+   * processes; called after an append committed.
+   */
   void appended() {
     wakeups.signal();
+    PostgresNotifier started = notifier;
+    if (started == null && sql instanceof PostgresSql postgres) {
+      started = startNotifier(postgres);
+    }
+    if (started != null) {
+      started.request();
+    }
+  }
+
+  /** {@return the notifier, started by the first append; null once the store is closed} */
+  private synchronized PostgresNotifier startNotifier(PostgresSql postgres) {
+    if (notifier == null && !closed) {
+      notifier = PostgresNotifier.start(dataSource, postgres.channel(), threadFactory);
+    }
+    return notifier;
   }
 
   List<LoggedMessage> read(Checkpoint after, int limit) {
@@ -186,9 +207,14 @@ final class JdbcGlobalLog {
   }
 
   synchronized void close() {
+    closed = true;
     if (listener != null) {
       listener.stop();
       listener = null;
+    }
+    if (notifier != null) {
+      notifier.stop();
+      notifier = null;
     }
   }
 

@@ -39,11 +39,13 @@ final class PostgresListener implements Runnable {
     return listener;
   }
 
-  /** {@return the thread a store starts unless told otherwise: a daemon named after the channel} */
-  static Thread daemonThread(Runnable listener) {
-    Thread thread = new Thread(listener, "boulevard-listen");
-    if (listener instanceof PostgresListener postgres) {
+  /** {@return a thread a store starts unless told otherwise: a daemon named after the channel} */
+  static Thread daemonThread(Runnable task) {
+    Thread thread = new Thread(task, "boulevard-listen");
+    if (task instanceof PostgresListener postgres) {
       thread.setName("boulevard-listen-" + postgres.channel);
+    } else if (task instanceof PostgresNotifier notifier) {
+      thread.setName("boulevard-notify-" + notifier.channel());
     }
     thread.setDaemon(true);
     return thread;

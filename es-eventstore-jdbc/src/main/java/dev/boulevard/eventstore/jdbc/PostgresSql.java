@@ -42,6 +42,52 @@ final class PostgresSql extends DialectSql {
   }
 
   @Override
+  boolean guardsContinuation() {
+    return true;
+  }
+
+  private final String[] guardedInserts = new String[MAX_ROWS_PER_INSERT + 1];
+
+  /**
+   * The rows as a VALUES list, inserted only if the aggregate's greatest stored playhead is the
+   * bound one: the continuation check and the INSERT in one statement, one round trip. Concurrent
+   * appends that both pass the check still collide on the unique (aggregate, playhead) key.
+   */
+  @Override
+  String guardedInsert(int rows) {
+    String statement = guardedInserts[rows];
+    if (statement == null) {
+      statement =
+          "INSERT INTO "
+              + table
+              + " ("
+              + INSERTED_COLUMNS
+              + ") SELECT * FROM (VALUES "
+              + String.join(", ", java.util.Collections.nCopies(rows, rowValues()))
+              + ") AS appended ("
+              + INSERTED_COLUMNS
+              + ") WHERE (SELECT MAX(playhead) FROM "
+              + table
+              + " WHERE aggregate_id = ?) = ?"
+              + returning();
+      guardedInserts[rows] = statement; // a benign race: every thread computes the same string
+    }
+    return statement;
+  }
+
+  @Override
+  Checkpoint runGuardedInsert(PreparedStatement insert) throws SQLException {
+    try (ResultSet rows = insert.executeQuery()) {
+      Checkpoint last = null;
+      while (rows.next()) {
+        var inserted = new Checkpoint(rows.getLong(1), rows.getLong(2));
+        last = last == null || inserted.position() > last.position() ? inserted : last;
+      }
+      return last;
+    }
+  }
+
+  @Override
   Checkpoint lastInserted(ResultSet rows) throws SQLException {
     Checkpoint last = Checkpoint.beginning();
     while (rows.next()) {

@@ -15,6 +15,9 @@ enum SchemaKind {
   /** The events table's triggers that refuse UPDATE and DELETE, shipped for PostgreSQL, MariaDB. */
   private static final String IMMUTABLE = "V2__refuse_update_and_delete.sql";
 
+  /** PostgreSQL: drops the trigger of V1 that notified readers inside every append. */
+  private static final String NOTIFY_OUTSIDE = "V4__notify_outside_appends.sql";
+
   private final String folder;
   private final List<String> versions;
 
@@ -30,11 +33,16 @@ enum SchemaKind {
 
   /** {@return the versions of this table on a dialect, in order, with or without immutability} */
   List<String> versions(Dialect dialect, boolean immutable) {
-    if (this != EVENTS || !immutable || dialect == Dialect.H2) {
+    if (this != EVENTS) {
       return versions;
     }
     var files = new ArrayList<>(versions);
-    files.add(1, IMMUTABLE);
+    if (immutable && dialect != Dialect.H2) {
+      files.add(1, IMMUTABLE);
+    }
+    if (dialect == Dialect.POSTGRESQL) {
+      files.add(NOTIFY_OUTSIDE);
+    }
     return List.copyOf(files);
   }
 }

@@ -15,13 +15,15 @@ import javax.sql.DataSource;
 /**
  * A real data source whose connections count the statements they execute: every call goes to the
  * real connection and statement, and each execute call adds one; it also counts the connections it
- * hands out.
+ * hands out. It counts those of one thread, the test's (the one that created or last reset it), so
+ * that the store's own threads, such as the PostgreSQL notifier, do not count.
  */
 final class CountingDataSource implements DataSource {
 
   private final DataSource real;
   private final AtomicInteger executed = new AtomicInteger();
   private final AtomicInteger connections = new AtomicInteger();
+  private volatile Thread counted = Thread.currentThread();
 
   CountingDataSource(DataSource real) {
     this.real = real;
@@ -37,7 +39,9 @@ final class CountingDataSource implements DataSource {
     return connections.get();
   }
 
+  /** Starts counting again from zero, the statements and connections of the calling thread. */
   void reset() {
+    counted = Thread.currentThread();
     executed.set(0);
     connections.set(0);
   }
@@ -53,7 +57,9 @@ final class CountingDataSource implements DataSource {
   }
 
   private Connection counting(Connection connection) {
-    connections.incrementAndGet();
+    if (Thread.currentThread() == counted) {
+      connections.incrementAndGet();
+    }
     return (Connection)
         Proxy.newProxyInstance(
             Connection.class.getClassLoader(),
@@ -71,7 +77,7 @@ final class CountingDataSource implements DataSource {
         Connection.class.getClassLoader(),
         new Class<?>[] {type},
         (proxy, method, args) -> {
-          if (method.getName().startsWith("execute")) {
+          if (method.getName().startsWith("execute") && Thread.currentThread() == counted) {
             executed.incrementAndGet();
           }
           return call(statement, method, args);

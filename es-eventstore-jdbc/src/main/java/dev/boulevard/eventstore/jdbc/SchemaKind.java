@@ -18,6 +18,9 @@ enum SchemaKind {
   /** PostgreSQL: drops the trigger of V1 that notified readers inside every append. */
   private static final String NOTIFY_OUTSIDE = "V4__notify_outside_appends.sql";
 
+  /** Every dialect: drops the index on the event type, which no query needs. */
+  private static final String NO_TYPE_INDEX = "V5__drop_event_type_index.sql";
+
   private final String folder;
   private final List<String> versions;
 
@@ -43,6 +46,7 @@ enum SchemaKind {
     if (dialect == Dialect.POSTGRESQL) {
       files.add(NOTIFY_OUTSIDE);
     }
+    files.add(NO_TYPE_INDEX);
     return List.copyOf(files);
   }
 }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -96,23 +97,59 @@ class JdbcSchemaTest {
     @Test
     void the_versions_include_immutability_except_on_h2_or_when_left_out() {
       var schema = JdbcSchema.eventStore(dataSource(), stores.newTable());
-      var postgresOnly =
+      var later =
           dialect == Dialect.POSTGRESQL
-              ? List.of("V4__notify_outside_appends.sql")
-              : List.<String>of();
+              ? List.of("V4__notify_outside_appends.sql", "V5__drop_event_type_index.sql")
+              : List.of("V5__drop_event_type_index.sql");
 
       var withImmutability = new ArrayList<>(List.of("V1__create_event_table.sql"));
       if (dialect != Dialect.H2) {
         withImmutability.add("V2__refuse_update_and_delete.sql");
       }
       withImmutability.add("V3__add_event_version.sql");
-      withImmutability.addAll(postgresOnly);
+      withImmutability.addAll(later);
       var without =
           new ArrayList<>(List.of("V1__create_event_table.sql", "V3__add_event_version.sql"));
-      without.addAll(postgresOnly);
+      without.addAll(later);
 
       assertThat(schema.versions()).containsExactlyElementsOf(withImmutability);
       assertThat(schema.withoutImmutability().versions()).containsExactlyElementsOf(without);
+    }
+
+    @Test
+    void the_events_table_carries_only_the_indexes_its_queries_need() throws Exception {
+      String table = stores.newTable();
+      JdbcSchema.eventStore(dataSource(), table).migrate();
+
+      var indexes = new java.util.TreeSet<String>();
+      try (Connection connection = dataSource().getConnection()) {
+        var metadata = connection.getMetaData();
+        for (String name :
+            List.of(table, table.toLowerCase(Locale.ROOT), table.toUpperCase(Locale.ROOT))) {
+          try (var rs = metadata.getIndexInfo(connection.getCatalog(), null, name, false, false)) {
+            while (rs.next()) {
+              if (rs.getString("INDEX_NAME") != null) {
+                indexes.add(
+                    rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT)
+                        + "@"
+                        + rs.getString("INDEX_NAME").toLowerCase(Locale.ROOT));
+              }
+            }
+          }
+        }
+      }
+      var indexNames =
+          indexes.stream()
+              .map(entry -> entry.substring(entry.indexOf('@') + 1))
+              .distinct()
+              .toList();
+      var indexedColumns =
+          indexes.stream().map(entry -> entry.substring(0, entry.indexOf('@'))).distinct().toList();
+
+      // The position (reads of the log by position), the event id (refuses a second copy), the
+      // aggregate and playhead (loads, and the concurrency check); on PostgreSQL the log order.
+      assertThat(indexNames).hasSize(dialect == Dialect.POSTGRESQL ? 4 : 3);
+      assertThat(indexedColumns).doesNotContain("event_type");
     }
 
     @Test

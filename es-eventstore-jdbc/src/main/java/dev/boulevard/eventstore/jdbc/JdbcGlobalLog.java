@@ -184,6 +184,7 @@ final class JdbcGlobalLog {
     Objects.requireNonNull(after, "after");
     long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
     startListening();
+    long retry = 0; // after a wake-up that showed nothing: the next, shorter, look
     while (true) {
       long seen = wakeups.generation(); // taken first, so that a signal during the read counts
       if (head().isAfter(after)) {
@@ -196,9 +197,21 @@ final class JdbcGlobalLog {
       if (watch != null) {
         watch.check();
       }
-      wakeups.awaitAfter(seen, Math.min(left, pollNanos));
+      if (wakeups.awaitAfter(seen, Math.min(left, retry > 0 ? retry : pollNanos))) {
+        retry = FIRST_RETRY_NANOS;
+      } else if (retry > 0) {
+        retry = retry * 2 < pollNanos ? retry * 2 : 0;
+      }
     }
   }
+
+  /**
+   * How soon a reader looks again after a wake-up showed it no event, doubling up to the poll
+   * interval: an append that woke it may still be held back by an older open transaction
+   * (PostgreSQL), which usually ends within milliseconds, and nothing wakes the reader when it
+   * does.
+   */
+  private static final long FIRST_RETRY_NANOS = 1_000_000;
 
   private synchronized void startListening() {
     if (listener == null && sql instanceof PostgresSql postgres) {

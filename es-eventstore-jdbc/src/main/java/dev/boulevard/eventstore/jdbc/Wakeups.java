@@ -15,13 +15,18 @@ final class Wakeups {
     return generation;
   }
 
-  /** Waits until a signal comes after the given generation, or the timeout, what comes first. */
-  synchronized void awaitAfter(long seen, long nanos) throws InterruptedException {
+  /**
+   * Waits until a signal comes after the given generation, or the timeout, what comes first.
+   *
+   * @return whether a signal came
+   */
+  synchronized boolean awaitAfter(long seen, long nanos) throws InterruptedException {
     long deadline = System.nanoTime() + nanos;
     long left = nanos;
     while (generation == seen && left > 0) {
-      wait(Math.max(1, left / 1_000_000));
+      wait(left / 1_000_000, (int) (left % 1_000_000));
       left = deadline - System.nanoTime();
     }
+    return generation != seen;
   }
 }

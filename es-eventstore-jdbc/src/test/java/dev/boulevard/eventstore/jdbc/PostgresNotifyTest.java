@@ -183,6 +183,38 @@ class PostgresNotifyTest {
   }
 
   @Test
+  void a_reader_woken_while_an_older_transaction_holds_the_events_back_looks_again_soon()
+      throws Exception {
+    var reader = stores.storeOn(table, builder -> builder.pollInterval(Duration.ofSeconds(30)));
+    Checkpoint head = reader.head();
+    assertThat(reader.awaitEventsAfter(head, Duration.ofMillis(1))).isFalse(); // starts listening
+    awaitTrue(this::theReaderListens, "the reader's listener has run LISTEN");
+    Future<Boolean> woken;
+    long released;
+    try (Handle holder = jdbi.open()) {
+      holder.begin();
+      holder.createQuery("SELECT pg_current_xact_id()").mapTo(String.class).one(); // takes an id
+      var waiting = new AtomicReference<Thread>();
+      woken =
+          threads.submit(
+              () -> {
+                waiting.set(Thread.currentThread());
+                return reader.awaitEventsAfter(head, Duration.ofSeconds(20));
+              });
+      awaitTrue(() -> waitsForAWakeup(waiting.get()), "the reader waits for a wake-up");
+      writer.append("acc-1", deposits("acc-1", 0, 1)); // notifies, but is held back by the holder
+      Thread.sleep(200); // the hold that the reader must outwait, not a synchronization
+      holder.commit(); // wakes nobody: it appended nothing
+      released = System.nanoTime();
+    }
+
+    assertThat(woken.get(25, TimeUnit.SECONDS)).isTrue();
+    // Not a benchmark: a reader that waited for the next wake-up or its 30 s poll would time out.
+    assertThat(Duration.ofNanos(System.nanoTime() - released)).isLessThan(Duration.ofSeconds(5));
+    reader.close();
+  }
+
+  @Test
   void an_open_older_transaction_holds_readers_back_until_it_commits() throws Exception {
     DomainEventStream first = deposits("acc-0", 0, 1);
     writer.append("acc-0", first);

@@ -52,6 +52,9 @@ for writers in 1 8; do
   jmh "append-$writers-writers" AppendBenchmark "${short[@]}" -t "$writers" \
     -p database=POSTGRESQL,MARIADB,H2 -p eventsPerStream=$streams
 done
+# Append latency with 8 writers of 10-event streams on PostgreSQL: p50 and p99 beside both peers.
+jmh "append-latency-8-writers" 'AppendBenchmark\.(boulevard|plainJdbcBatch)$|AxonAppendBenchmark' \
+  "${short[@]}" -bm sample -tu ms -t 8 -p database=POSTGRESQL -p eventsPerStream=10
 # Aggregate load beside the raw SELECT of the same rows.
 jmh load LoadBenchmark "${short[@]}" -p database=POSTGRESQL,MARIADB,H2 -p events=$load_events
 # Replay of the global log into a projector beside raw SELECT plus JSON decoding; on PostgreSQL
@@ -67,6 +70,9 @@ jmh "tracking-lag" TrackingLagBenchmark "${lag[@]}" -p database=POSTGRESQL,MARIA
   -p appender=SAME_STORE
 jmh "tracking-lag-other-store" TrackingLagBenchmark "${lag[@]}" -p database=POSTGRESQL \
   -p appender=OTHER_STORE
+# The same while 4 threads append 10-event streams through a third store without pause.
+jmh "tracking-lag-under-load" TrackingLagBenchmark "${lag[@]}" -p database=POSTGRESQL \
+  -p appender=OTHER_STORE -p backgroundWriters=4
 # The in-memory store beside a plain map.
 jmh memory-store MemoryStoreBenchmark "${short[@]}" -p events=$memory_events
 

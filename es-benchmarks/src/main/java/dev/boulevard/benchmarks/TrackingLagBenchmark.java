@@ -5,6 +5,7 @@ import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.domain.Metadata;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
+import dev.boulevard.eventstore.jdbc.JdbcEventStoreBuilder;
 import dev.boulevard.eventstore.jdbc.JdbcSchema;
 import dev.boulevard.readmodel.inmemory.InMemoryReadModelStorage;
 import dev.boulevard.readmodel.projection.Projections;
@@ -57,7 +58,12 @@ public class TrackingLagBenchmark {
     /** The store the projections read, which wakes them at once after a local append. */
     SAME_STORE,
     /** Another store on the same table, as another process would: woken by the database. */
-    OTHER_STORE
+    OTHER_STORE,
+    /**
+     * A plain JDBC INSERT that tells no reader (PostgreSQL): the projection finds the event by
+     * polling, every {@code pollMillis}; the lag of waking by polling alone.
+     */
+    PLAIN_INSERT
   }
 
   /** The database. */
@@ -78,6 +84,10 @@ public class TrackingLagBenchmark {
    */
   @Param({"0"})
   public int backgroundWriters;
+
+  /** How often the projections' store polls when nothing wakes it, in milliseconds. */
+  @Param({"250"})
+  public int pollMillis;
 
   private final BlockingQueue<Long> handled = new LinkedBlockingQueue<>();
   private final Clock clock = Clock.systemUTC();
@@ -101,9 +111,9 @@ public class TrackingLagBenchmark {
     pool = database.pool(8);
     table = "bench_lag_" + System.nanoTime() % 1_000_000;
     JdbcSchema.eventStore(pool, table).migrate();
-    reader = store();
-    writer = appender == Appender.SAME_STORE ? reader : store();
-    loader = backgroundWriters == 0 ? null : store();
+    reader = store().pollInterval(java.time.Duration.ofMillis(pollMillis)).build();
+    writer = appender == Appender.SAME_STORE ? reader : store().build();
+    loader = backgroundWriters == 0 ? null : store().build();
     var projection =
         TrackingProjection.named("lag")
             .readModel("balances", Balance.class)
@@ -141,12 +151,28 @@ public class TrackingLagBenchmark {
     }
   }
 
-  private JdbcEventStore store() {
+  private JdbcEventStoreBuilder store() {
     var registry = EventTypeRegistry.builder().register("deposited", Deposited.class).build();
     return JdbcEventStore.builder(pool, new JacksonSerializer(registry))
         .table(table)
-        .dialect(database.dialect)
-        .build();
+        .dialect(database.dialect);
+  }
+
+  private void insertPlainly(String id, long playhead) throws SQLException {
+    try (var connection = pool.getConnection();
+        var insert =
+            connection.prepareStatement(
+                "INSERT INTO "
+                    + table
+                    + " (event_id, aggregate_id, playhead, event_type, payload, metadata,"
+                    + " recorded_on) VALUES (?, ?, ?, 'deposited', CAST(? AS JSONB), '{}', ?)")) {
+      insert.setObject(1, java.util.UUID.randomUUID());
+      insert.setString(2, id);
+      insert.setLong(3, playhead);
+      insert.setString(4, "{\"account\":\"" + id + "\",\"amount\":1}");
+      insert.setObject(5, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+      insert.executeUpdate();
+    }
   }
 
   /** Counts the exact lags of measurement iterations only. */
@@ -157,11 +183,16 @@ public class TrackingLagBenchmark {
 
   /** Pauses a random while, then appends one event and notes when the append returned. */
   @Setup(Level.Invocation)
-  public void pauseAndAppend() throws InterruptedException {
+  public void pauseAndAppend() throws InterruptedException, SQLException {
     Thread.sleep(ThreadLocalRandom.current().nextInt(maxPauseMillis + 1));
     String id = "acc-" + (appends % 100);
     long playhead = appends / 100;
     appends++;
+    if (appender == Appender.PLAIN_INSERT) {
+      insertPlainly(id, playhead);
+      appendedAt = System.nanoTime();
+      return;
+    }
     writer.append(
         id,
         DomainEventStream.of(

@@ -6,6 +6,7 @@ import dev.boulevard.commandhandling.CommandSucceeded;
 import dev.boulevard.commandhandling.EventDispatchingCommandBus;
 import dev.boulevard.eventdispatcher.EventDispatcher;
 import dev.boulevard.eventdispatcher.SimpleEventDispatcher;
+import dev.boulevard.unitofwork.UnitOfWork;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -43,6 +44,28 @@ public final class CommandLogger {
     var dispatcher = new SimpleEventDispatcher();
     new CommandLogger(log).attachTo(dispatcher);
     return new EventDispatchingCommandBus(bus, dispatcher, clock);
+  }
+
+  /**
+   * {@return a bus that runs each command in a unit of work and records its success in the same
+   * unit, so that the entry commits with the command's events; a failure is recorded after the
+   * rollback, on its own}
+   *
+   * <p>A retry of a lost race goes inside the unit of work (a decorator of it that runs each
+   * attempt in a fresh unit), so that the success is recorded once, by the attempt that commits,
+   * and a final failure once, after the last attempt.
+   *
+   * @param bus the bus that really dispatches
+   * @param log where the entries go; a log that joins the unit, such as the JDBC one on the same
+   *     database, writes the success in the command's transaction
+   * @param clock says when each command was dispatched
+   * @param unitOfWork runs each command with its success entry
+   */
+  public static CommandBus around(
+      CommandBus bus, CommandLog log, Clock clock, UnitOfWork unitOfWork) {
+    var dispatcher = new SimpleEventDispatcher();
+    new CommandLogger(log).attachTo(dispatcher);
+    return new EventDispatchingCommandBus(bus, dispatcher, clock, unitOfWork);
   }
 
   /**

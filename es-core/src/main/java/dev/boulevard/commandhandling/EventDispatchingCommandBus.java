@@ -1,6 +1,7 @@
 package dev.boulevard.commandhandling;
 
 import dev.boulevard.eventdispatcher.EventDispatcher;
+import dev.boulevard.unitofwork.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,15 +17,23 @@ import java.util.Objects;
  * really ran, not when it was queued. When a command fails, the commands it queued are dropped
  * unannounced, while those queued by commands that succeeded still run. A failure of any kind,
  * checked exceptions thrown sneakily included, is announced and then rethrown as is; if announcing
- * it fails too, that failure is added to it as suppressed. A listener that throws on a {@link
- * CommandSucceeded} makes the dispatch throw, although the command was handled. Thread-safe when
- * the wrapped bus and the dispatcher are.
+ * it fails too, that failure is added to it as suppressed. Without a unit of work, a listener that
+ * throws on a {@link CommandSucceeded} makes the dispatch throw, although the command was handled.
+ * Thread-safe when the wrapped bus and the dispatcher are.
+ *
+ * <p>Given a {@link UnitOfWork}, it runs each command in a unit of its own and announces the
+ * success inside it, before the commit, so that what a listener writes there (the command log's
+ * row) commits together with the command's events; a failure is announced after the rollback,
+ * outside the unit, so that its entry is kept. A listener that throws on the success, or a commit
+ * that fails, rolls the command back, and the command is then announced as failed after its
+ * success: a listener that writes outside the unit sees both.
  */
 public final class EventDispatchingCommandBus implements CommandBus {
 
   private final CommandBus delegate;
   private final EventDispatcher dispatcher;
   private final Clock clock;
+  private final UnitOfWork unitOfWork;
   private final CommandQueue queue = new CommandQueue(this::dispatchAndAnnounce);
 
   /**
@@ -45,9 +54,23 @@ public final class EventDispatchingCommandBus implements CommandBus {
    * @param clock says when each command was dispatched; durations come from {@link System#nanoTime}
    */
   public EventDispatchingCommandBus(CommandBus delegate, EventDispatcher dispatcher, Clock clock) {
+    this(delegate, dispatcher, clock, UnitOfWork.none());
+  }
+
+  /**
+   * Wraps a bus, running each command and the announcement of its success in a unit of work.
+   *
+   * @param delegate the bus that really dispatches
+   * @param dispatcher announces the outcomes
+   * @param clock says when each command was dispatched; durations come from {@link System#nanoTime}
+   * @param unitOfWork runs each command with its success announcement, committing them together
+   */
+  public EventDispatchingCommandBus(
+      CommandBus delegate, EventDispatcher dispatcher, Clock clock, UnitOfWork unitOfWork) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
   }
 
   @Override
@@ -69,15 +92,22 @@ public final class EventDispatchingCommandBus implements CommandBus {
   private DispatchResult dispatchAndAnnounce(Object command) {
     Instant dispatchedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     long start = System.nanoTime();
-    DispatchResult result;
+    var handled = new boolean[1];
     try {
-      result = delegate.dispatch(command);
+      return unitOfWork.run(
+          () -> {
+            DispatchResult result = delegate.dispatch(command);
+            handled[0] = true;
+            dispatcher.dispatch(new CommandSucceeded(command, dispatchedAt, since(start)));
+            return result;
+          });
     } catch (Throwable e) {
-      announceFailure(new CommandFailed(command, e, dispatchedAt, since(start)));
+      // Without a unit, a listener that throws on the success cannot undo the handled command.
+      if (!handled[0] || unitOfWork != UnitOfWork.none()) {
+        announceFailure(new CommandFailed(command, e, dispatchedAt, since(start)));
+      }
       throw CommandQueue.sneakyThrow(e);
     }
-    dispatcher.dispatch(new CommandSucceeded(command, dispatchedAt, since(start)));
-    return result;
   }
 
   private void announceFailure(CommandFailed failed) {

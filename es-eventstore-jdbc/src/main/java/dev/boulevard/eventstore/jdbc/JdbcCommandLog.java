@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -35,7 +36,10 @@ import org.slf4j.LoggerFactory;
  * <p>Unlike {@link dev.boulevard.auditing.Slf4jCommandLog}, it stores the command's fields, which
  * may hold personal data or secrets; leave those out with Jackson annotations or a mapper of your
  * own. Each entry is inserted on a connection of its own, outside any transaction of the caller's,
- * so a command whose work was rolled back is still recorded. Thread-safe.
+ * so that a command whose work was rolled back is still recorded; inside a {@link JdbcUnitOfWork}
+ * on the same data source, it joins that unit's transaction instead and commits with the command's
+ * events ({@code CommandLogger.around(bus, log, clock, unitOfWork)} records a success there, and a
+ * failure after the rollback, on its own). Thread-safe.
  */
 public final class JdbcCommandLog implements CommandLog {
 
@@ -45,6 +49,7 @@ public final class JdbcCommandLog implements CommandLog {
   private static final Logger LOGGER = LoggerFactory.getLogger(JdbcCommandLog.class);
 
   private final Jdbi jdbi;
+  private final DataSource dataSource;
   private final String table;
   private final CommandLogRows rows;
   private final ObjectWriter writer;
@@ -52,6 +57,7 @@ public final class JdbcCommandLog implements CommandLog {
 
   JdbcCommandLog(DataSource dataSource, String table, Dialect dialect, ObjectMapper mapper) {
     this.jdbi = Jdbi.create(dataSource);
+    this.dataSource = dataSource;
     this.table = table;
     this.rows = new CommandLogRows(dialect, table);
     // A command without properties is stored as {} rather than not at all.
@@ -73,7 +79,12 @@ public final class JdbcCommandLog implements CommandLog {
   }
 
   /**
-   * Inserts the entry, and never throws for a failure to write it.
+   * Inserts the entry, in the transaction of the {@link JdbcUnitOfWork} that this thread has open
+   * on this log's data source, or else on a connection of its own and never throwing for a failure
+   * to write it.
+   *
+   * <p>Inside a unit of work, the entry is part of the unit: a failure to write it throws a {@link
+   * CommandLogException}, and the unit rolls back.
    *
    * <p>A failure to write the log must not hide the command's outcome, so when the database fails
    * or refuses the row, the entry is lost and the failure is logged at ERROR through SLF4J. A
@@ -83,6 +94,11 @@ public final class JdbcCommandLog implements CommandLog {
   @Override
   public void record(CommandLogEntry entry) {
     Objects.requireNonNull(entry, "entry");
+    Optional<BoundTransaction> bound = BoundTransaction.on(dataSource);
+    if (bound.isPresent()) {
+      recordInUnitOfWork(bound.get().connection(), entry);
+      return;
+    }
     try {
       String json = json(entry.command());
       jdbi.useHandle(handle -> insert(handle.getConnection(), entry, json));
@@ -94,6 +110,18 @@ public final class JdbcCommandLog implements CommandLog {
       } else {
         LOGGER.error("Could not write {} to the command log in table {}", entry, table, e);
       }
+    }
+  }
+
+  /**
+   * Inserts the entry in the unit of work's transaction, where a failure must undo the command: the
+   * entry commits with the command's events or neither does.
+   */
+  private void recordInUnitOfWork(Connection connection, CommandLogEntry entry) {
+    try {
+      insert(connection, entry, json(entry.command()));
+    } catch (SQLException e) {
+      throw CommandLogException.dueTo("write " + entry + " to", table, e);
     }
   }
 

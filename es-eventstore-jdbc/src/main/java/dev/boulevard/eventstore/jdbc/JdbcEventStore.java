@@ -93,10 +93,20 @@ public final class JdbcEventStore
     return new JdbcEventStoreBuilder(dataSource, serializer);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Inside a {@link JdbcUnitOfWork} on this store's data source, reads on its connection, in its
+   * transaction.
+   */
   @Override
   public DomainEventStream loadFromPlayhead(String aggregateId, long playhead) {
     ReadChecks.requireReadable(aggregateId, playhead);
     try {
+      Optional<BoundTransaction> bound = BoundTransaction.on(dataSource);
+      if (bound.isPresent()) {
+        return load(bound.get().connection(), aggregateId, playhead);
+      }
       return jdbi.withHandle(handle -> load(handle.getConnection(), aggregateId, playhead));
     } catch (SQLException | JdbiException e) {
       throw EventStoreException.dueTo("load", aggregateId, e);
@@ -145,12 +155,23 @@ public final class JdbcEventStore
     }
   }
 
-  /** Appends the events in a transaction of their own, all or nothing. */
+  /**
+   * Appends the events in a transaction of their own, all or nothing, or in the transaction of the
+   * {@link JdbcUnitOfWork} that this thread has open on this store's data source, which commits
+   * them or rolls them back.
+   *
+   * @throws DuplicatePlayheadException if a playhead is already taken; inside a unit of work, the
+   *     unit must roll back (on PostgreSQL, the failed statement has aborted its transaction)
+   */
   @Override
   public AppendResult append(String aggregateId, DomainEventStream stream) {
     List<EventRows.Row> serialized = serialize(aggregateId, stream);
     if (serialized.isEmpty()) {
       return AppendResult.nothing(aggregateId);
+    }
+    Optional<BoundTransaction> bound = BoundTransaction.on(dataSource);
+    if (bound.isPresent()) {
+      return appendInUnitOfWork(bound.get(), aggregateId, serialized);
     }
     Checkpoint last;
     try (Connection connection = dataSource.getConnection()) {
@@ -160,6 +181,26 @@ public final class JdbcEventStore
     }
     log.appended();
     return appended(aggregateId, serialized, last);
+  }
+
+  private AppendResult appendInUnitOfWork(
+      BoundTransaction bound, String aggregateId, List<EventRows.Row> serialized) {
+    Checkpoint last;
+    try {
+      last = appender.insert(bound.connection(), serialized);
+    } catch (SQLException e) {
+      throw appender.translate(aggregateId, serialized, e);
+    }
+    bound.afterCommit(log::appended);
+    return appended(aggregateId, serialized, last);
+  }
+
+  /**
+   * {@return units of work on this store's data source, whose transactions this store's appends and
+   * loads join, as does a {@link JdbcCommandLog} on the same data source}
+   */
+  public JdbcUnitOfWork unitOfWork() {
+    return JdbcUnitOfWork.on(dataSource);
   }
 
   /**

@@ -71,13 +71,8 @@ public final class WalletApp implements AutoCloseable {
     JdbcSchema.commandLog(pool, COMMANDS_TABLE).migrate();
     this.store = JdbcEventStore.builder(pool, serializer()).table(EVENTS_TABLE).build();
     var log = JdbcCommandLog.builder(pool).table(COMMANDS_TABLE).objectMapper(mapper).build();
-    EventSourcingRepository<Wallet> replaying =
-        EventSourcingRepository.builder(Wallet.class, store, walletFactory()).clock(clock).build();
-    var bus = new SimpleCommandBus();
-    bus.subscribe(new WalletCommandHandler(replaying, clock));
-    // Logged outside the retries: the audit shows each command once, with its final outcome.
-    var retrying = new RetryingCommandBus(bus, COMMAND_ATTEMPTS);
-    this.commands = new WalletCommands(CommandLogger.around(retrying, log, clock), replaying);
+    EventSourcingRepository<Wallet> replaying = wallets(store, clock);
+    this.commands = commands(store, log, replaying, clock);
     this.projections = projections(store, pool).build();
     this.sagas = sagas(store, pool, commands, clock);
     this.queries =
@@ -124,6 +119,49 @@ public final class WalletApp implements AutoCloseable {
       pool.close();
       throw e;
     }
+  }
+
+  /**
+   * Wires the app's command side alone on a database, exactly as the app does, without its
+   * projections and process managers: for benchmarks and tools that only dispatch commands.
+   *
+   * @param dataSource the database, whose events and command log tables this migrates
+   * @param clock the app's clock
+   * @return the commands, on a store that needs no closing as nothing tails its log
+   */
+  public static WalletCommands commandsOn(DataSource dataSource, Clock clock) {
+    JdbcSchema.eventStore(dataSource, EVENTS_TABLE).migrate();
+    JdbcSchema.commandLog(dataSource, COMMANDS_TABLE).migrate();
+    JdbcEventStore store =
+        JdbcEventStore.builder(dataSource, serializer()).table(EVENTS_TABLE).build();
+    var log =
+        JdbcCommandLog.builder(dataSource)
+            .table(COMMANDS_TABLE)
+            .objectMapper(WalletJson.mapper())
+            .build();
+    return commands(store, log, wallets(store, clock), clock);
+  }
+
+  private static EventSourcingRepository<Wallet> wallets(JdbcEventStore store, Clock clock) {
+    return EventSourcingRepository.builder(Wallet.class, store, walletFactory())
+        .clock(clock)
+        .build();
+  }
+
+  /**
+   * Each command runs in one transaction of the store's: the wallet's load, its events and the
+   * command log's success row commit together, on one connection; a lost race is tried again in a
+   * fresh transaction, and a failure is logged once, on its own, after the rollback.
+   */
+  private static WalletCommands commands(
+      JdbcEventStore store,
+      JdbcCommandLog log,
+      EventSourcingRepository<Wallet> wallets,
+      Clock clock) {
+    var bus = new SimpleCommandBus();
+    bus.subscribe(new WalletCommandHandler(wallets, clock));
+    var attempts = new RetryingUnitOfWork(store.unitOfWork(), COMMAND_ATTEMPTS);
+    return new WalletCommands(CommandLogger.around(bus, log, clock, attempts), wallets);
   }
 
   private static ProjectionsBuilder projections(JdbcEventStore store, DataSource dataSource) {

@@ -15,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Commands on one wallet take turns within this process (a lock per wallet, striped), so that
  * they do not race each other for a playhead; against other processes the event store's optimistic
- * check decides, and the bus given here retries the loser ({@link RetryingCommandBus}).
+ * check decides, and the bus given here retries the loser ({@link RetryingUnitOfWork}).
  * Thread-safe.
  */
 public final class WalletCommands {

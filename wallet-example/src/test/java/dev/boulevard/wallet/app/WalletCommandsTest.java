@@ -3,6 +3,8 @@ package dev.boulevard.wallet.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.boulevard.auditing.CommandLogger;
+import dev.boulevard.auditing.InMemoryCommandLog;
 import dev.boulevard.commandhandling.CommandBus;
 import dev.boulevard.commandhandling.CommandHandler;
 import dev.boulevard.commandhandling.DispatchResult;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class WalletCommandsTest {
-  // RetryingCommandBus under WalletCommands, as the app wires them.
+  // The command logger in a retrying unit of work under WalletCommands, as the app wires them.
 
   private static final String TABLE =
       "commands_test_" + UUID.randomUUID().toString().substring(0, 8);
@@ -42,7 +44,7 @@ class WalletCommandsTest {
 
   @Test
   void a_command_that_loses_a_race_is_retried_and_answers_its_playhead_and_position() {
-    var commands = new WalletCommands(new RetryingCommandBus(new LosingBus(2), 5), wallets);
+    var commands = new WalletCommands(audited(new LosingBus(2)), wallets);
     CommandResult result = commands.dispatch(new AddWalletCredits("ada", 10));
     assertThat(result.playhead()).isZero();
     assertThat(result.position()).isEqualTo(store.positionOf("ada", 0).getAsLong());
@@ -50,7 +52,7 @@ class WalletCommandsTest {
 
   @Test
   void a_command_answers_the_playhead_and_position_of_the_last_event_it_recorded() {
-    var commands = new WalletCommands(new RetryingCommandBus(new LosingBus(0), 5), wallets);
+    var commands = new WalletCommands(audited(new LosingBus(0)), wallets);
     commands.dispatch(new AddWalletCredits("cy", 10));
 
     CommandResult result = commands.dispatch(new SubCredits("cy", 4));
@@ -61,7 +63,7 @@ class WalletCommandsTest {
 
   @Test
   void a_command_that_records_nothing_answers_the_wallet_s_playhead_and_no_position() {
-    var commands = new WalletCommands(new RetryingCommandBus(new LosingBus(0), 5), wallets);
+    var commands = new WalletCommands(audited(new LosingBus(0)), wallets);
     commands.dispatch(new AddWalletCredits("dee", 10));
 
     CommandResult result = commands.dispatch(new ExpireCredits("dee"));
@@ -72,12 +74,38 @@ class WalletCommandsTest {
   @Test
   void a_command_that_loses_every_race_gives_up_after_a_few_attempts() {
     var bus = new LosingBus(Integer.MAX_VALUE);
-    var commands = new WalletCommands(new RetryingCommandBus(bus, 5), wallets);
+    var commands = new WalletCommands(audited(bus), wallets);
     assertThatThrownBy(() -> commands.dispatch(new AddWalletCredits("bob", 10)))
         .isInstanceOf(WalletBusyException.class)
         .hasMessageContaining("bob")
         .hasCauseInstanceOf(DuplicatePlayheadException.class);
     assertThat(bus.attempts.get()).isEqualTo(5);
+  }
+
+  private final InMemoryCommandLog log = new InMemoryCommandLog();
+
+  private CommandBus audited(CommandBus bus) {
+    return CommandLogger.around(
+        bus, log, Clock.systemUTC(), new RetryingUnitOfWork(store.unitOfWork(), 5));
+  }
+
+  @Test
+  void a_command_that_loses_a_race_is_logged_once_by_the_attempt_that_committed() {
+    var commands = new WalletCommands(audited(new LosingBus(2)), wallets);
+
+    commands.dispatch(new AddWalletCredits("eve", 10));
+
+    assertThat(log.entries()).singleElement().satisfies(e -> assertThat(e.succeeded()).isTrue());
+  }
+
+  @Test
+  void a_command_that_loses_every_race_is_logged_once_as_failed() {
+    var commands = new WalletCommands(audited(new LosingBus(Integer.MAX_VALUE)), wallets);
+
+    assertThatThrownBy(() -> commands.dispatch(new AddWalletCredits("fay", 10)))
+        .isInstanceOf(WalletBusyException.class);
+
+    assertThat(log.entries()).singleElement().satisfies(e -> assertThat(e.succeeded()).isFalse());
   }
 
   private static JdbcEventStore store() {

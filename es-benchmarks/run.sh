@@ -55,6 +55,11 @@ done
 # Append latency with 8 writers of 10-event streams on PostgreSQL: p50 and p99 beside both peers.
 jmh "append-latency-8-writers" 'AppendBenchmark\.(boulevard|plainJdbcBatch)$|AxonAppendBenchmark' \
   "${short[@]}" -bm sample -tu ms -t 8 -p database=POSTGRESQL -p eventsPerStream=10
+# The wallet's commands from 16 threads (the load generator's mix): the app's wiring, one unit of
+# work per command, beside the wiring before it and a plain JDBC implementation, the limit.
+jmh "wallet-commands" WalletCommandBenchmark "${short[@]}" -p database=H2,POSTGRESQL
+jmh "wallet-commands-latency" WalletCommandBenchmark "${short[@]}" -bm sample -tu ms \
+  -p database=H2,POSTGRESQL
 # Aggregate load beside the raw SELECT of the same rows.
 jmh load LoadBenchmark "${short[@]}" -p database=POSTGRESQL,MARIADB,H2 -p events=$load_events
 # Replay of the global log into a projector beside raw SELECT plus JSON decoding; on PostgreSQL

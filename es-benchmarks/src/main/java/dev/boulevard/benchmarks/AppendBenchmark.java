@@ -64,6 +64,7 @@ public class AppendBenchmark {
   private String storeTable;
   private String baselineTable;
   private String baselineInsert;
+  private String storeInsert;
 
   /** Creates the store's table with its schema and the baseline's with a plain one. */
   @Setup(Level.Trial)
@@ -81,15 +82,19 @@ public class AppendBenchmark {
             .dialect(database.dialect)
             .build();
     String json = database.dialect == Dialect.POSTGRESQL ? "CAST(? AS JSONB)" : "?";
-    baselineInsert =
-        "INSERT INTO "
-            + baselineTable
-            + " (event_id, aggregate_id, playhead, event_type, payload, metadata, recorded_on)"
-            + " VALUES (?, ?, ?, ?, "
-            + json
-            + ", "
-            + json
-            + ", ?)";
+    baselineInsert = insertInto(baselineTable, json);
+    storeInsert = insertInto(storeTable, json);
+  }
+
+  private static String insertInto(String table, String json) {
+    return "INSERT INTO "
+        + table
+        + " (event_id, aggregate_id, playhead, event_type, payload, metadata, recorded_on)"
+        + " VALUES (?, ?, ?, ?, "
+        + json
+        + ", "
+        + json
+        + ", ?)";
   }
 
   /** Drops both tables. */
@@ -115,11 +120,25 @@ public class AppendBenchmark {
   /** Inserts the same rows, already serialized, with one plain JDBC batch in one transaction. */
   @Benchmark
   public void plainJdbcBatch() throws SQLException {
-    String id = "p-" + ids.incrementAndGet();
+    batchInsert("p-", baselineInsert);
+  }
+
+  /**
+   * The baseline's batch insert into the store's own table: beside {@link #plainJdbcBatch()}, what
+   * the store's schema costs (its log-order index and column); beside {@link #boulevard()}, what
+   * the store's own work costs (building and serializing the events, the multi-row INSERT).
+   */
+  @Benchmark
+  public void batchIntoStoreSchema() throws SQLException {
+    batchInsert("q-", storeInsert);
+  }
+
+  private void batchInsert(String prefix, String statement) throws SQLException {
+    String id = prefix + ids.incrementAndGet();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     try (Connection connection = pool.getConnection()) {
       connection.setAutoCommit(false);
-      try (PreparedStatement insert = connection.prepareStatement(baselineInsert)) {
+      try (PreparedStatement insert = connection.prepareStatement(statement)) {
         for (int i = 0; i < eventsPerStream; i++) {
           bindRow(insert, id, i, now);
           insert.addBatch();

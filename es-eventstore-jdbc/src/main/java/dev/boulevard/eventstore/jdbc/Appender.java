@@ -70,11 +70,27 @@ final class Appender {
 
   /** Runs the append's statements and returns the checkpoint of the last row stored. */
   Checkpoint insert(Connection connection, List<EventRows.Row> serialized) throws SQLException {
+    lockForAppend(connection);
+    return insertLocked(connection, serialized);
+  }
+
+  /**
+   * Takes the lock that serializes appends, where the dialect has one: held until the transaction
+   * ends, so that transactions that append take positions and commit in the same order.
+   */
+  void lockForAppend(Connection connection) throws SQLException {
     if (sql.lockForAppend() != null) {
       try (PreparedStatement lock = connection.prepareStatement(sql.lockForAppend())) {
         lock.execute(); // the row lock is held until the transaction ends
       }
     }
+  }
+
+  /**
+   * Runs the append's statements, after {@link #lockForAppend}, and returns its last checkpoint.
+   */
+  Checkpoint insertLocked(Connection connection, List<EventRows.Row> serialized)
+      throws SQLException {
     requireContinuation(connection, serialized.get(0));
     // One multi-row INSERT per chunk: one round trip, and less work for the server than a batch
     // of single-row statements. Each returns its rows' positions, in the same round trip.

@@ -60,6 +60,7 @@ public final class JdbcEventStore
   private final int fetchSize;
   private final JdbcGlobalLog log;
   private final Appender appender;
+  private final AppendBatches batches;
   private final Serializer serializer;
 
   JdbcEventStore(JdbcEventStoreBuilder builder) {
@@ -70,6 +71,7 @@ public final class JdbcEventStore
     this.rows = new EventRows(sql, serializer);
     this.fetchSize = sql.fetchSize(builder.fetchSize());
     this.appender = new Appender(jdbi, sql, rows);
+    this.batches = new AppendBatches(dataSource, appender, sql.lockForAppend() != null);
     this.log =
         new JdbcGlobalLog(
             jdbi,
@@ -153,8 +155,8 @@ public final class JdbcEventStore
       return AppendResult.nothing(aggregateId);
     }
     Checkpoint last;
-    try (Connection connection = dataSource.getConnection()) {
-      last = appender.insertInOwnTransaction(connection, serialized);
+    try {
+      last = batches.append(serialized);
     } catch (SQLException e) {
       throw appender.translate(aggregateId, serialized, e);
     }
@@ -191,6 +193,11 @@ public final class JdbcEventStore
     }
     log.appended();
     return appended(aggregateId, serialized, last);
+  }
+
+  /** {@return the runner of this store's appends, for tests} */
+  AppendBatches batches() {
+    return batches;
   }
 
   private static AppendResult appended(

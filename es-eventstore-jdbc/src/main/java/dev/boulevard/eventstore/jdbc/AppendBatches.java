@@ -1,0 +1,207 @@
+package dev.boulevard.eventstore.jdbc;
+
+import dev.boulevard.eventstore.Checkpoint;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the appends of one store in transactions of their own; where the dialect serializes appends
+ * with a lock, the appends that this store's threads request while one is under way run together,
+ * in one transaction that takes the lock once and commits once.
+ *
+ * <p>Appends that wait for the lock anyway gain nothing by waiting for it one by one: each would
+ * hold it through a commit (an fsync on MariaDB) that the others then wait for. Run together, they
+ * share one. The global log stays exact as before: the shared transaction takes the same database
+ * lock before its first row and holds it until it commits, so positions are still taken and
+ * committed in the same order, and other processes still take turns with it through that lock.
+ *
+ * <p>Each append stays all or nothing: when a statement of one fails, the shared transaction rolls
+ * back and each of its appends runs again alone, as if there had been no other, so that one
+ * append's failure (a taken playhead) is its own. When the shared commit fails, every append in it
+ * fails with that failure, as a lone append's would. Thread-safe.
+ */
+final class AppendBatches {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AppendBatches.class);
+
+  /** The most rows one shared transaction takes; appends beyond them wait for the next. */
+  static final int MAX_ROWS = 1000;
+
+  private final DataSource dataSource;
+  private final Appender appender;
+  private final boolean together;
+  private final ReentrantLock turn = new ReentrantLock();
+  private final ConcurrentLinkedQueue<Request> waiting = new ConcurrentLinkedQueue<>();
+
+  /**
+   * @param together whether concurrent appends run in one transaction: where appends take a lock
+   */
+  AppendBatches(DataSource dataSource, Appender appender, boolean together) {
+    this.dataSource = dataSource;
+    this.appender = appender;
+    this.together = together;
+  }
+
+  /**
+   * Appends the rows in a transaction of their own or shared, and returns their last checkpoint.
+   */
+  Checkpoint append(List<EventRows.Row> rows) throws SQLException {
+    if (!together) {
+      return alone(rows);
+    }
+    Request mine = new Request(rows);
+    waiting.add(mine);
+    turn.lock();
+    try {
+      while (!mine.answered()) {
+        run(nextBatch()); // whoever holds the turn runs every append waiting, its own among them
+      }
+      return mine.outcome();
+    } finally {
+      turn.unlock();
+    }
+  }
+
+  /** {@return how many appends wait for a turn to run, for tests} */
+  int waiting() {
+    return waiting.size();
+  }
+
+  /** {@return whether a thread runs appends now, for tests} */
+  boolean running() {
+    return turn.isLocked();
+  }
+
+  private List<Request> nextBatch() {
+    var batch = new ArrayList<Request>();
+    int rows = 0;
+    for (Request next = waiting.peek();
+        next != null && (batch.isEmpty() || rows + next.rows.size() <= MAX_ROWS);
+        next = waiting.peek()) {
+      batch.add(waiting.poll());
+      rows += next.rows.size();
+    }
+    return batch;
+  }
+
+  private void run(List<Request> batch) {
+    try {
+      if (batch.size() == 1) {
+        runAlone(batch.get(0));
+      } else {
+        runTogether(batch);
+      }
+    } finally {
+      for (Request request : batch) {
+        request.failIfUnanswered(); // an Error in the middle: its waiters must not wait forever
+      }
+    }
+  }
+
+  private void runAlone(Request request) {
+    try {
+      request.answer(alone(request.rows));
+    } catch (SQLException | RuntimeException e) {
+      request.fail(e);
+    }
+  }
+
+  private Checkpoint alone(List<EventRows.Row> rows) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return appender.insertInOwnTransaction(connection, rows);
+    }
+  }
+
+  private void runTogether(List<Request> batch) {
+    try (Connection connection = dataSource.getConnection()) {
+      SharedTransaction transaction = SharedTransaction.begin(connection, appender);
+      List<Checkpoint> lasts =
+          transaction.insert(batch.stream().map(request -> request.rows).toList());
+      if (lasts == null) {
+        batch.forEach(this::runAlone); // a statement failed: each runs again, alone
+        return;
+      }
+      SQLException commitFailure = transaction.commit();
+      for (int i = 0; i < batch.size(); i++) {
+        if (commitFailure == null) {
+          batch.get(i).answer(lasts.get(i));
+        } else {
+          batch.get(i).fail(shared(commitFailure, batch.size()));
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      for (Request request : batch) {
+        if (!request.answered()) {
+          request.fail(shared(e, batch.size()));
+        }
+      }
+      if (batch.stream().allMatch(Request::succeeded)) {
+        LOG.warn(
+            "Appended {} streams together, but could not close the connection", batch.size(), e);
+      }
+    }
+  }
+
+  /** One failure that several appends share, as an exception of each one's own. */
+  private static SQLException shared(Exception failure, int appends) {
+    String message =
+        "The transaction that this append shared with "
+            + (appends - 1)
+            + " others failed: "
+            + failure.getMessage();
+    return failure instanceof SQLException sqlFailure
+        ? new SQLException(message, sqlFailure.getSQLState(), sqlFailure.getErrorCode(), failure)
+        : new SQLException(message, failure);
+  }
+
+  /** One append waiting for its turn, and then its outcome. Guarded by {@link #turn}. */
+  private static final class Request {
+
+    final List<EventRows.Row> rows;
+    private Checkpoint last;
+    private Exception failure;
+
+    Request(List<EventRows.Row> rows) {
+      this.rows = rows;
+    }
+
+    boolean answered() {
+      return last != null || failure != null;
+    }
+
+    boolean succeeded() {
+      return last != null;
+    }
+
+    void answer(Checkpoint checkpoint) {
+      last = checkpoint;
+    }
+
+    void fail(Exception e) {
+      failure = e;
+    }
+
+    void failIfUnanswered() {
+      if (!answered()) {
+        failure = new SQLException("The append's batch ended without an outcome for it");
+      }
+    }
+
+    Checkpoint outcome() throws SQLException {
+      if (failure instanceof SQLException sqlFailure) {
+        throw sqlFailure;
+      }
+      if (failure instanceof RuntimeException runtimeFailure) {
+        throw runtimeFailure;
+      }
+      return last;
+    }
+  }
+}

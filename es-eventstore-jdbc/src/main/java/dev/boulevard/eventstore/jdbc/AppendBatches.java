@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +37,8 @@ final class AppendBatches {
   private final DataSource dataSource;
   private final Appender appender;
   private final boolean together;
-  private final ReentrantLock turn = new ReentrantLock();
-  private final ConcurrentLinkedQueue<Request> waiting = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean leading = new AtomicBoolean();
+  private final ConcurrentLinkedQueue<QueuedAppend> waiting = new ConcurrentLinkedQueue<>();
 
   /**
    * @param together whether concurrent appends run in one transaction: where appends take a lock
@@ -56,16 +56,26 @@ final class AppendBatches {
     if (!together) {
       return alone(rows);
     }
-    Request mine = new Request(rows);
+    QueuedAppend mine = new QueuedAppend(rows);
     waiting.add(mine);
-    turn.lock();
-    try {
-      while (!mine.answered()) {
-        run(nextBatch()); // whoever holds the turn runs every append waiting, its own among them
+    while (true) {
+      if (leading.compareAndSet(false, true)) {
+        try {
+          if (!mine.answered()) {
+            run(nextBatch()); // the leader runs every append waiting, its own among them
+          }
+        } finally {
+          leading.set(false);
+        }
+        QueuedAppend next = waiting.peek();
+        if (next != null) {
+          next.wake(); // the lead passes to the append that waited longest
+        }
       }
-      return mine.outcome();
-    } finally {
-      turn.unlock();
+      if (mine.answered()) {
+        return mine.outcome();
+      }
+      mine.await();
     }
   }
 
@@ -76,13 +86,13 @@ final class AppendBatches {
 
   /** {@return whether a thread runs appends now, for tests} */
   boolean running() {
-    return turn.isLocked();
+    return leading.get();
   }
 
-  private List<Request> nextBatch() {
-    var batch = new ArrayList<Request>();
+  private List<QueuedAppend> nextBatch() {
+    var batch = new ArrayList<QueuedAppend>();
     int rows = 0;
-    for (Request next = waiting.peek();
+    for (QueuedAppend next = waiting.peek();
         next != null && (batch.isEmpty() || rows + next.rows.size() <= MAX_ROWS);
         next = waiting.peek()) {
       batch.add(waiting.poll());
@@ -91,7 +101,7 @@ final class AppendBatches {
     return batch;
   }
 
-  private void run(List<Request> batch) {
+  private void run(List<QueuedAppend> batch) {
     try {
       if (batch.size() == 1) {
         runAlone(batch.get(0));
@@ -99,13 +109,13 @@ final class AppendBatches {
         runTogether(batch);
       }
     } finally {
-      for (Request request : batch) {
+      for (QueuedAppend request : batch) {
         request.failIfUnanswered(); // an Error in the middle: its waiters must not wait forever
       }
     }
   }
 
-  private void runAlone(Request request) {
+  private void runAlone(QueuedAppend request) {
     try {
       request.answer(alone(request.rows));
     } catch (SQLException | RuntimeException e) {
@@ -119,7 +129,7 @@ final class AppendBatches {
     }
   }
 
-  private void runTogether(List<Request> batch) {
+  private void runTogether(List<QueuedAppend> batch) {
     try (Connection connection = dataSource.getConnection()) {
       SharedTransaction transaction = SharedTransaction.begin(connection, appender);
       List<Checkpoint> lasts =
@@ -137,12 +147,12 @@ final class AppendBatches {
         }
       }
     } catch (SQLException | RuntimeException e) {
-      for (Request request : batch) {
+      for (QueuedAppend request : batch) {
         if (!request.answered()) {
           request.fail(shared(e, batch.size()));
         }
       }
-      if (batch.stream().allMatch(Request::succeeded)) {
+      if (batch.stream().allMatch(QueuedAppend::succeeded)) {
         LOG.warn(
             "Appended {} streams together, but could not close the connection", batch.size(), e);
       }
@@ -159,49 +169,5 @@ final class AppendBatches {
     return failure instanceof SQLException sqlFailure
         ? new SQLException(message, sqlFailure.getSQLState(), sqlFailure.getErrorCode(), failure)
         : new SQLException(message, failure);
-  }
-
-  /** One append waiting for its turn, and then its outcome. Guarded by {@link #turn}. */
-  private static final class Request {
-
-    final List<EventRows.Row> rows;
-    private Checkpoint last;
-    private Exception failure;
-
-    Request(List<EventRows.Row> rows) {
-      this.rows = rows;
-    }
-
-    boolean answered() {
-      return last != null || failure != null;
-    }
-
-    boolean succeeded() {
-      return last != null;
-    }
-
-    void answer(Checkpoint checkpoint) {
-      last = checkpoint;
-    }
-
-    void fail(Exception e) {
-      failure = e;
-    }
-
-    void failIfUnanswered() {
-      if (!answered()) {
-        failure = new SQLException("The append's batch ended without an outcome for it");
-      }
-    }
-
-    Checkpoint outcome() throws SQLException {
-      if (failure instanceof SQLException sqlFailure) {
-        throw sqlFailure;
-      }
-      if (failure instanceof RuntimeException runtimeFailure) {
-        throw runtimeFailure;
-      }
-      return last;
-    }
   }
 }

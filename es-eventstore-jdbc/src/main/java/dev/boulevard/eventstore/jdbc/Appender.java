@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -108,6 +109,42 @@ final class Appender {
       }
     }
     return last;
+  }
+
+  /**
+   * Runs the statements of several appends, after {@link #lockForAppend}, with the rows of all of
+   * them in shared multi-row INSERTs, and {@return the last checkpoint of each append}.
+   */
+  List<Checkpoint> insertLockedTogether(Connection connection, List<List<EventRows.Row>> appends)
+      throws SQLException {
+    for (List<EventRows.Row> append : appends) {
+      requireContinuation(connection, append.get(0));
+    }
+    List<EventRows.Row> all = appends.stream().flatMap(List::stream).toList();
+    long[] positions = new long[all.size()];
+    for (int from = 0; from < all.size(); from += DialectSql.MAX_ROWS_PER_INSERT) {
+      List<EventRows.Row> chunk =
+          all.subList(from, Math.min(all.size(), from + DialectSql.MAX_ROWS_PER_INSERT));
+      try (PreparedStatement insert = sql.prepareInsert(connection, chunk.size())) {
+        int parameter = 1;
+        for (EventRows.Row row : chunk) {
+          parameter = rows.bind(insert, parameter, row);
+        }
+        long[] inserted = sql.insertedPositions(insert, chunk.size());
+        System.arraycopy(inserted, 0, positions, from, chunk.size());
+      }
+    }
+    var lasts = new ArrayList<Checkpoint>(appends.size());
+    int first = 0;
+    for (List<EventRows.Row> append : appends) {
+      long last = 0;
+      for (int i = first; i < first + append.size(); i++) {
+        last = Math.max(last, positions[i]);
+      }
+      lasts.add(Checkpoint.atPosition(last));
+      first += append.size();
+    }
+    return lasts;
   }
 
   /** Checks, inside the append's transaction, that the stream continues the stored one. */

@@ -3,7 +3,6 @@ package dev.boulevard.eventstore.jdbc;
 import dev.boulevard.eventstore.Checkpoint;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,18 +40,14 @@ final class SharedTransaction {
   }
 
   /**
-   * Inserts each append's rows, in order.
+   * Inserts the rows of every append, in order, in shared multi-row INSERTs.
    *
    * @return the last checkpoint of each append, or null when a statement failed and the transaction
    *     rolled back
    */
   List<Checkpoint> insert(List<List<EventRows.Row>> appends) {
-    var lasts = new ArrayList<Checkpoint>(appends.size());
     try {
-      for (List<EventRows.Row> rows : appends) {
-        lasts.add(appender.insertLocked(connection, rows));
-      }
-      return lasts;
+      return appender.insertLockedTogether(connection, appends);
     } catch (SQLException | RuntimeException e) {
       LOG.debug("An append of a batch of {} failed; each runs again alone", appends.size(), e);
       rollBack(e);

@@ -67,7 +67,8 @@ class AppendBatchesTest {
 
     @Test
     @Timeout(60)
-    void appends_queued_behind_the_lock_commit_together_through_one_connection() throws Exception {
+    void appends_queued_behind_the_lock_commit_together_each_at_its_own_positions()
+        throws Exception {
       createStore();
       List<Future<AppendResult>> appends;
       try (Connection holder = holdAppendLock()) {
@@ -75,16 +76,28 @@ class AppendBatchesTest {
         appends = queueBehindTheLock(List.of());
         holder.commit();
       }
+      var results = new ArrayList<AppendResult>();
       for (Future<AppendResult> append : appends) {
-        append.get();
+        results.add(append.get());
       }
 
       assertThat(counting.connections()).isEqualTo(2); // the first append's and the batch's
       List<LoggedMessage> log = store.read(Checkpoint.beginning(), 100);
-      assertThat(log).hasSize(1 + QUEUED * 2);
+      assertThat(log).hasSize(1 + eventsOfQueued(0, QUEUED));
       for (int i = 1; i < log.size(); i++) {
         assertThat(log.get(i).checkpoint()).isGreaterThan(log.get(i - 1).checkpoint());
       }
+      for (AppendResult result : results) {
+        assertThat(result.checkpoint()).isEqualTo(lastLogged(log, result.aggregateId()));
+      }
+    }
+
+    private static Checkpoint lastLogged(List<LoggedMessage> log, String aggregateId) {
+      return log.stream()
+          .filter(logged -> logged.message().aggregateId().equals(aggregateId))
+          .reduce((first, second) -> second)
+          .orElseThrow()
+          .checkpoint();
     }
 
     @Test
@@ -106,7 +119,8 @@ class AppendBatchesTest {
       for (Future<AppendResult> append : appends) {
         append.get();
       }
-      assertThat(store.read(Checkpoint.beginning(), 100)).hasSize(1 + 1 + (QUEUED - 1) * 2);
+      assertThat(store.read(Checkpoint.beginning(), 100))
+          .hasSize(1 + 1 + eventsOfQueued(1, QUEUED));
       assertThat(store.load("taken").size()).isEqualTo(1);
     }
 
@@ -152,8 +166,8 @@ class AppendBatchesTest {
     }
 
     /**
-     * Starts one append that waits for the lock alone, then {@link #QUEUED} appends of two events
-     * each that queue behind it: new aggregates, and a first event for each of the given ones.
+     * Starts one append that waits for the lock alone, then {@link #QUEUED} appends of 1 to 3
+     * events that queue behind it: new aggregates, and a first event for each of the given ones.
      */
     private List<Future<AppendResult>> queueBehindTheLock(List<String> existing) {
       var appends = new ArrayList<Future<AppendResult>>();
@@ -162,13 +176,26 @@ class AppendBatchesTest {
       await(() -> store.batches().running() && store.batches().waiting() == 0);
       for (int i = 0; i < QUEUED; i++) {
         String id = i < existing.size() ? existing.get(i) : "queued-" + i;
-        int count = i < existing.size() ? 1 : 2;
+        int count = i < existing.size() ? 1 : eventsOfQueued(i);
         appends.add(
             threads.submit(() -> store.append(id, ContractMessages.deposits(id, 0, count))));
         int queued = i + 1;
         await(() -> store.batches().waiting() == queued); // in this order, behind the first
       }
       return appends;
+    }
+
+    /** {@return how many events the new aggregate queued as the given one appends: 1 to 3} */
+    private static int eventsOfQueued(int queued) {
+      return 1 + queued % 3;
+    }
+
+    private static int eventsOfQueued(int from, int to) {
+      int events = 0;
+      for (int queued = from; queued < to; queued++) {
+        events += eventsOfQueued(queued);
+      }
+      return events;
     }
 
     private List<LoggedMessage> tail(List<Future<?>> writers) throws Exception {

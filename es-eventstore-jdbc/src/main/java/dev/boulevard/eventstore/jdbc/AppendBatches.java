@@ -4,6 +4,7 @@ import dev.boulevard.eventstore.Checkpoint;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -129,32 +130,52 @@ final class AppendBatches {
     }
   }
 
+  /**
+   * Runs the batch in one transaction, but a second append of one aggregate alone after it: two
+   * appends of one stream in one INSERT would fail it for the others when they conflict.
+   */
   private void runTogether(List<QueuedAppend> batch) {
+    var shared = new ArrayList<QueuedAppend>(batch.size());
+    var after = new ArrayList<QueuedAppend>();
+    var aggregates = new HashSet<String>();
+    for (QueuedAppend append : batch) {
+      (aggregates.add(append.rows.get(0).aggregateId()) ? shared : after).add(append);
+    }
+    if (shared.size() == 1) {
+      runAlone(shared.get(0));
+    } else {
+      runShared(shared);
+    }
+    after.forEach(this::runAlone);
+  }
+
+  private void runShared(List<QueuedAppend> batch) {
     try (Connection connection = dataSource.getConnection()) {
       SharedTransaction transaction = SharedTransaction.begin(connection, appender);
-      List<Checkpoint> lasts =
-          transaction.insert(batch.stream().map(request -> request.rows).toList());
-      if (lasts == null) {
-        batch.forEach(this::runAlone); // a statement failed: each runs again, alone
+      SharedTransaction.Inserted inserted = transaction.insert(batch);
+      if (inserted == null) {
+        batch.stream() // a statement failed: each runs again, alone
+            .filter(append -> !append.answered())
+            .forEach(this::runAlone);
         return;
       }
       SQLException commitFailure = transaction.commit();
-      for (int i = 0; i < batch.size(); i++) {
+      for (int i = 0; i < inserted.appends().size(); i++) {
         if (commitFailure == null) {
-          batch.get(i).answer(lasts.get(i));
+          inserted.appends().get(i).answer(inserted.lasts().get(i));
         } else {
-          batch.get(i).fail(shared(commitFailure, batch.size()));
+          inserted.appends().get(i).fail(shared(commitFailure, batch.size()));
         }
       }
     } catch (SQLException | RuntimeException e) {
-      for (QueuedAppend request : batch) {
-        if (!request.answered()) {
-          request.fail(shared(e, batch.size()));
+      boolean stored = batch.stream().anyMatch(QueuedAppend::succeeded);
+      for (QueuedAppend append : batch) {
+        if (!append.answered()) {
+          append.fail(shared(e, batch.size()));
         }
       }
-      if (batch.stream().allMatch(QueuedAppend::succeeded)) {
-        LOG.warn(
-            "Appended {} streams together, but could not close the connection", batch.size(), e);
+      if (stored) {
+        LOG.warn("Appended streams together, but could not close the connection", e);
       }
     }
   }

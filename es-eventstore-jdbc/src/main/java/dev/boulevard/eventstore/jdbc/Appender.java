@@ -112,14 +112,12 @@ final class Appender {
   }
 
   /**
-   * Runs the statements of several appends, after {@link #lockForAppend}, with the rows of all of
-   * them in shared multi-row INSERTs, and {@return the last checkpoint of each append}.
+   * Inserts the rows of several appends, after {@link #lockForAppend} and {@link
+   * #requireContinuation} for each, in shared multi-row INSERTs, and {@return the last checkpoint
+   * of each append}.
    */
   List<Checkpoint> insertLockedTogether(Connection connection, List<List<EventRows.Row>> appends)
       throws SQLException {
-    for (List<EventRows.Row> append : appends) {
-      requireContinuation(connection, append.get(0));
-    }
     List<EventRows.Row> all = appends.stream().flatMap(List::stream).toList();
     long[] positions = new long[all.size()];
     for (int from = 0; from < all.size(); from += DialectSql.MAX_ROWS_PER_INSERT) {
@@ -148,7 +146,7 @@ final class Appender {
   }
 
   /** Checks, inside the append's transaction, that the stream continues the stored one. */
-  private void requireContinuation(Connection connection, EventRows.Row first) throws SQLException {
+  void requireContinuation(Connection connection, EventRows.Row first) throws SQLException {
     if (first.playhead() == 0) {
       return; // a taken playhead 0 is caught by the unique constraint
     }

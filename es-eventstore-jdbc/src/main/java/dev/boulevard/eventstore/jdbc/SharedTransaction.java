@@ -1,8 +1,11 @@
 package dev.boulevard.eventstore.jdbc;
 
 import dev.boulevard.eventstore.Checkpoint;
+import dev.boulevard.eventstore.DuplicatePlayheadException;
+import dev.boulevard.eventstore.InvalidEventStreamException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,20 +43,35 @@ final class SharedTransaction {
   }
 
   /**
-   * Inserts the rows of every append, in order, in shared multi-row INSERTs.
+   * Checks that each append continues its stored stream, answering those that do not with their
+   * failure, then inserts the rows of the others, in order, in shared multi-row INSERTs.
    *
-   * @return the last checkpoint of each append, or null when a statement failed and the transaction
-   *     rolled back
+   * @return the appends inserted and the last checkpoint of each, or null when a statement failed
+   *     and the transaction rolled back
    */
-  List<Checkpoint> insert(List<List<EventRows.Row>> appends) {
+  Inserted insert(List<QueuedAppend> appends) {
     try {
-      return appender.insertLockedTogether(connection, appends);
+      var continuing = new ArrayList<QueuedAppend>(appends.size());
+      for (QueuedAppend append : appends) {
+        try {
+          appender.requireContinuation(connection, append.rows.get(0));
+          continuing.add(append);
+        } catch (DuplicatePlayheadException | InvalidEventStreamException refused) {
+          append.fail(refused); // a read refused it: nothing of it was written
+        }
+      }
+      List<List<EventRows.Row>> rows = continuing.stream().map(append -> append.rows).toList();
+      return new Inserted(
+          continuing, rows.isEmpty() ? List.of() : appender.insertLockedTogether(connection, rows));
     } catch (SQLException | RuntimeException e) {
       LOG.debug("An append of a batch of {} failed; each runs again alone", appends.size(), e);
       rollBack(e);
       return null;
     }
   }
+
+  /** The appends a shared transaction inserted, and the last checkpoint of each. */
+  record Inserted(List<QueuedAppend> appends, List<Checkpoint> lasts) {}
 
   /** Commits, and {@return null, or the failure to commit, after which it rolled back} */
   SQLException commit() {

@@ -107,7 +107,7 @@ class AppendBatchesTest {
       store.append("taken", ContractMessages.deposits("taken", 0, 1));
       List<Future<AppendResult>> appends;
       try (Connection holder = holdAppendLock()) {
-        appends = queueBehindTheLock(List.of("taken"));
+        appends = queueBehindTheLock(List.of(ContractMessages.deposits("taken", 0, 1)));
         holder.commit();
       }
 
@@ -122,6 +122,60 @@ class AppendBatchesTest {
       assertThat(store.read(Checkpoint.beginning(), 100))
           .hasSize(1 + 1 + eventsOfQueued(1, QUEUED));
       assertThat(store.load("taken").size()).isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(60)
+    void a_stale_playhead_is_refused_before_the_batch_writes_and_the_others_commit_together()
+        throws Exception {
+      createStore();
+      store.append("stale", ContractMessages.deposits("stale", 0, 2));
+      List<Future<AppendResult>> appends;
+      try (Connection holder = holdAppendLock()) {
+        counting.reset();
+        appends = queueBehindTheLock(List.of(ContractMessages.deposits("stale", 1, 1)));
+        holder.commit();
+      }
+
+      assertThatThrownBy(appends.get(1)::get)
+          .cause()
+          .isInstanceOfSatisfying(
+              DuplicatePlayheadException.class, e -> assertThat(e.playhead()).isEqualTo(1));
+      appends.remove(1);
+      for (Future<AppendResult> append : appends) {
+        append.get();
+      }
+      assertThat(counting.connections()).isEqualTo(2); // no append had to run again alone
+      assertThat(store.read(Checkpoint.beginning(), 100))
+          .hasSize(2 + 1 + eventsOfQueued(1, QUEUED));
+    }
+
+    @Test
+    @Timeout(60)
+    void of_two_appends_of_one_aggregate_in_a_batch_the_first_wins_and_the_others_commit()
+        throws Exception {
+      createStore();
+      List<Future<AppendResult>> appends;
+      try (Connection holder = holdAppendLock()) {
+        appends =
+            queueBehindTheLock(
+                List.of(
+                    ContractMessages.deposits("twice", 0, 2),
+                    ContractMessages.deposits("twice", 0, 1)));
+        holder.commit();
+      }
+
+      assertThat(appends.get(1).get().lastPlayhead()).isEqualTo(1);
+      assertThatThrownBy(appends.get(2)::get)
+          .cause()
+          .isInstanceOf(DuplicatePlayheadException.class);
+      appends.remove(2);
+      for (Future<AppendResult> append : appends) {
+        append.get();
+      }
+      assertThat(store.load("twice").size()).isEqualTo(2);
+      assertThat(store.read(Checkpoint.beginning(), 100))
+          .hasSize(1 + 2 + eventsOfQueued(2, QUEUED));
     }
 
     @Test
@@ -167,18 +221,18 @@ class AppendBatchesTest {
 
     /**
      * Starts one append that waits for the lock alone, then {@link #QUEUED} appends of 1 to 3
-     * events that queue behind it: new aggregates, and a first event for each of the given ones.
+     * events that queue behind it: the given streams first, then streams of new aggregates.
      */
-    private List<Future<AppendResult>> queueBehindTheLock(List<String> existing) {
+    private List<Future<AppendResult>> queueBehindTheLock(List<DomainEventStream> first) {
       var appends = new ArrayList<Future<AppendResult>>();
       appends.add(
           threads.submit(() -> store.append("first", ContractMessages.deposits("first", 0, 1))));
       await(() -> store.batches().running() && store.batches().waiting() == 0);
       for (int i = 0; i < QUEUED; i++) {
-        String id = i < existing.size() ? existing.get(i) : "queued-" + i;
-        int count = i < existing.size() ? 1 : eventsOfQueued(i);
-        appends.add(
-            threads.submit(() -> store.append(id, ContractMessages.deposits(id, 0, count))));
+        String id = i < first.size() ? first.get(i).iterator().next().aggregateId() : "queued-" + i;
+        DomainEventStream stream =
+            i < first.size() ? first.get(i) : ContractMessages.deposits(id, 0, eventsOfQueued(i));
+        appends.add(threads.submit(() -> store.append(id, stream)));
         int queued = i + 1;
         await(() -> store.batches().waiting() == queued); // in this order, behind the first
       }

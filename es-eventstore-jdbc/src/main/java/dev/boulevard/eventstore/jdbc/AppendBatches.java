@@ -23,10 +23,16 @@ import org.slf4j.LoggerFactory;
  * lock before its first row and holds it until it commits, so positions are still taken and
  * committed in the same order, and other processes still take turns with it through that lock.
  *
- * <p>Each append stays all or nothing: when a statement of one fails, the shared transaction rolls
- * back and each of its appends runs again alone, as if there had been no other, so that one
- * append's failure (a taken playhead) is its own. When the shared commit fails, every append in it
- * fails with that failure, as a lone append's would. Thread-safe.
+ * <p>Each append stays all or nothing, and its failure its own: an append whose playhead another
+ * writer took is refused by its continuation check before anything is written; a second append of
+ * one aggregate runs alone after the batch; when any other statement fails, the shared transaction
+ * rolls back and each of its appends runs again alone, as if there had been no other. When the
+ * shared commit fails, every append in it fails with that failure, as a lone append's would.
+ *
+ * <p>No thread waits for another to take a lock only to return: the leader wakes each append of its
+ * batch when it is answered, and passes the lead to the append that waited longest (a lock that
+ * every waiter had to take in turn made 8 writers 3.7 times slower than with no batching).
+ * Thread-safe.
  */
 final class AppendBatches {
 

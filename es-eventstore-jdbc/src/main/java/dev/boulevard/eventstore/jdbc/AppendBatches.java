@@ -38,8 +38,14 @@ final class AppendBatches {
 
   private static final Logger LOG = LoggerFactory.getLogger(AppendBatches.class);
 
-  /** The most rows one shared transaction takes; appends beyond them wait for the next. */
-  static final int MAX_ROWS = 1000;
+  /**
+   * The most rows one shared transaction takes, unless one append alone has more; appends beyond
+   * them wait for the next. One INSERT's worth: a batch of long streams gains little by sharing a
+   * commit and loses much by growing, since its writers then serialize their next streams all at
+   * once while the database idles, and insert while they idle (8 writers of 100-event streams on
+   * MariaDB: 100 to 140 streams/s with batches of up to 1,000 rows, against 260 with none).
+   */
+  static final int MAX_ROWS = DialectSql.MAX_ROWS_PER_INSERT;
 
   private final DataSource dataSource;
   private final Appender appender;

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -180,11 +181,16 @@ class AppendBatchesTest {
 
     @Test
     @Timeout(120)
-    void a_reader_tailing_many_writers_sees_every_event_once_in_order() throws Exception {
+    void a_reader_tailing_writers_of_two_stores_and_callers_transactions_sees_every_event_once()
+        throws Exception {
       createStore();
+      // A second store on the same table stands for another process: its batches and the
+      // callers' transactions take turns with this store's batches through the database lock.
+      JdbcEventStore other = stores.storeOn(table, builder -> builder);
+      Jdbi jdbi = Jdbi.create(stores.database().dataSource());
       Set<UUID> committed = ConcurrentHashMap.newKeySet();
       var writers = new ArrayList<Future<?>>();
-      for (int w = 0; w < 8; w++) {
+      for (int w = 0; w < 9; w++) {
         int writer = w;
         writers.add(
             threads.submit(
@@ -192,7 +198,11 @@ class AppendBatchesTest {
                   for (int s = 0; s < 60; s++) {
                     String id = "w-" + writer + "-" + s;
                     DomainEventStream stream = ContractMessages.deposits(id, 0, 1 + s % 4);
-                    store.append(id, stream);
+                    if (writer == 8) {
+                      jdbi.useTransaction(handle -> store.append(handle, id, stream));
+                    } else {
+                      (writer % 2 == 0 ? store : other).append(id, stream);
+                    }
                     stream.stream().map(DomainMessage::eventId).forEach(committed::add);
                   }
                 }));

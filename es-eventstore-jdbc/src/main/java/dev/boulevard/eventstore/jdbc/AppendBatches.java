@@ -69,6 +69,14 @@ final class AppendBatches {
     if (!together) {
       return alone(rows);
     }
+    if (waiting.isEmpty() && leading.compareAndSet(false, true)) {
+      try {
+        return alone(rows); // no other append waits: none to run together with, none to queue
+      } finally {
+        leading.set(false);
+        wakeNext();
+      }
+    }
     QueuedAppend mine = new QueuedAppend(rows);
     waiting.add(mine);
     while (true) {
@@ -80,15 +88,20 @@ final class AppendBatches {
         } finally {
           leading.set(false);
         }
-        QueuedAppend next = waiting.peek();
-        if (next != null) {
-          next.wake(); // the lead passes to the append that waited longest
-        }
+        wakeNext();
       }
       if (mine.answered()) {
         return mine.outcome();
       }
       mine.await();
+    }
+  }
+
+  /** Passes the lead to the append that waited longest, if one waits. */
+  private void wakeNext() {
+    QueuedAppend next = waiting.peek();
+    if (next != null) {
+      next.wake();
     }
   }
 

@@ -49,7 +49,9 @@ final class QueuedAppend {
 
   private void finish() {
     done = true;
-    LockSupport.unpark(owner);
+    if (owner != Thread.currentThread()) {
+      LockSupport.unpark(owner);
+    }
   }
 
   /** Wakes its thread to run the appends that wait, its own among them. */

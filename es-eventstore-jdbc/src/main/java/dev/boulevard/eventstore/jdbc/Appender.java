@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -70,15 +71,31 @@ final class Appender {
 
   /** Runs the append's statements and returns the checkpoint of the last row stored. */
   Checkpoint insert(Connection connection, List<EventRows.Row> serialized) throws SQLException {
+    lockForAppend(connection);
+    return insertLocked(connection, serialized);
+  }
+
+  /**
+   * Takes the lock that serializes appends, where the dialect has one: held until the transaction
+   * ends, so that transactions that append take positions and commit in the same order.
+   */
+  void lockForAppend(Connection connection) throws SQLException {
     if (sql.lockForAppend() != null) {
       try (PreparedStatement lock = connection.prepareStatement(sql.lockForAppend())) {
         lock.execute(); // the row lock is held until the transaction ends
       }
     }
+  }
+
+  /**
+   * Runs the append's statements, after {@link #lockForAppend}, and returns its last checkpoint.
+   */
+  Checkpoint insertLocked(Connection connection, List<EventRows.Row> serialized)
+      throws SQLException {
     EventRows.Row first = serialized.get(0);
     // A stream that starts an aggregate needs no check: a taken playhead 0 breaks the unique key.
     boolean guarded = first.playhead() > 0 && sql.guardsContinuation();
-    if (first.playhead() > 0 && !guarded) {
+    if (!guarded) {
       requireContinuation(connection, first);
     }
     // One multi-row INSERT per chunk: one round trip, and less work for the server than a batch
@@ -126,8 +143,45 @@ final class Appender {
     return last;
   }
 
+  /**
+   * Inserts the rows of several appends, after {@link #lockForAppend} and {@link
+   * #requireContinuation} for each, in shared multi-row INSERTs, and {@return the last checkpoint
+   * of each append}.
+   */
+  List<Checkpoint> insertLockedTogether(Connection connection, List<List<EventRows.Row>> appends)
+      throws SQLException {
+    List<EventRows.Row> all = appends.stream().flatMap(List::stream).toList();
+    long[] positions = new long[all.size()];
+    for (int from = 0; from < all.size(); from += DialectSql.MAX_ROWS_PER_INSERT) {
+      List<EventRows.Row> chunk =
+          all.subList(from, Math.min(all.size(), from + DialectSql.MAX_ROWS_PER_INSERT));
+      try (PreparedStatement insert = sql.prepareInsert(connection, chunk.size())) {
+        int parameter = 1;
+        for (EventRows.Row row : chunk) {
+          parameter = rows.bind(insert, parameter, row);
+        }
+        long[] inserted = sql.insertedPositions(insert, chunk.size());
+        System.arraycopy(inserted, 0, positions, from, chunk.size());
+      }
+    }
+    var lasts = new ArrayList<Checkpoint>(appends.size());
+    int first = 0;
+    for (List<EventRows.Row> append : appends) {
+      long last = 0;
+      for (int i = first; i < first + append.size(); i++) {
+        last = Math.max(last, positions[i]);
+      }
+      lasts.add(Checkpoint.atPosition(last));
+      first += append.size();
+    }
+    return lasts;
+  }
+
   /** Checks, inside the append's transaction, that the stream continues the stored one. */
-  private void requireContinuation(Connection connection, EventRows.Row first) throws SQLException {
+  void requireContinuation(Connection connection, EventRows.Row first) throws SQLException {
+    if (first.playhead() == 0) {
+      return; // a taken playhead 0 is caught by the unique constraint
+    }
     long next;
     try (PreparedStatement statement = connection.prepareStatement(sql.lastPlayhead())) {
       statement.setString(1, first.aggregateId());

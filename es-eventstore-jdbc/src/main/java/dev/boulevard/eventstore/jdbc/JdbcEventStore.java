@@ -60,6 +60,7 @@ public final class JdbcEventStore
   private final int fetchSize;
   private final JdbcGlobalLog log;
   private final Appender appender;
+  private final AppendBatches batches;
   private final Serializer serializer;
 
   JdbcEventStore(JdbcEventStoreBuilder builder) {
@@ -70,6 +71,7 @@ public final class JdbcEventStore
     this.rows = new EventRows(sql, serializer);
     this.fetchSize = sql.fetchSize(builder.fetchSize());
     this.appender = new Appender(jdbi, sql, rows);
+    this.batches = new AppendBatches(dataSource, appender, sql.lockForAppend() != null);
     this.log =
         new JdbcGlobalLog(
             jdbi,
@@ -174,8 +176,8 @@ public final class JdbcEventStore
       return appendInUnitOfWork(bound.get(), aggregateId, serialized);
     }
     Checkpoint last;
-    try (Connection connection = dataSource.getConnection()) {
-      last = appender.insertInOwnTransaction(connection, serialized);
+    try {
+      last = batches.append(serialized);
     } catch (SQLException e) {
       throw appender.translate(aggregateId, serialized, e);
     }
@@ -235,6 +237,11 @@ public final class JdbcEventStore
     }
     handle.afterCommit(log::appended);
     return appended(aggregateId, serialized, last);
+  }
+
+  /** {@return the runner of this store's appends, for tests} */
+  AppendBatches batches() {
+    return batches;
   }
 
   private static AppendResult appended(

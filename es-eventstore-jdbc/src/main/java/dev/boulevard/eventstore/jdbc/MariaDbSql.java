@@ -53,6 +53,13 @@ final class MariaDbSql extends DialectSql {
   }
 
   @Override
+  long[] insertedPositions(PreparedStatement insert, int rows) throws SQLException {
+    try (ResultSet returned = insert.executeQuery()) {
+      return positions(returned, rows);
+    }
+  }
+
+  @Override
   String lockForAppend() {
     return "SELECT id FROM " + table + "_append_lock WHERE id = 1 FOR UPDATE";
   }

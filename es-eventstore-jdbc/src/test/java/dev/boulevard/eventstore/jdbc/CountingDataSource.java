@@ -15,15 +15,14 @@ import javax.sql.DataSource;
 /**
  * A real data source whose connections count the statements they execute: every call goes to the
  * real connection and statement, and each execute call adds one; it also counts the connections it
- * hands out. It counts those of one thread, the test's (the one that created or last reset it), so
- * that the store's own threads, such as the PostgreSQL notifier, do not count.
+ * hands out. The store's own daemon threads (named {@code boulevard-...}: the PostgreSQL listener
+ * and notifier) do not count.
  */
 final class CountingDataSource implements DataSource {
 
   private final DataSource real;
   private final AtomicInteger executed = new AtomicInteger();
   private final AtomicInteger connections = new AtomicInteger();
-  private volatile Thread counted = Thread.currentThread();
 
   CountingDataSource(DataSource real) {
     this.real = real;
@@ -39,9 +38,7 @@ final class CountingDataSource implements DataSource {
     return connections.get();
   }
 
-  /** Starts counting again from zero, the statements and connections of the calling thread. */
   void reset() {
-    counted = Thread.currentThread();
     executed.set(0);
     connections.set(0);
   }
@@ -57,7 +54,7 @@ final class CountingDataSource implements DataSource {
   }
 
   private Connection counting(Connection connection) {
-    if (Thread.currentThread() == counted) {
+    if (counts()) {
       connections.incrementAndGet();
     }
     return (Connection)
@@ -77,11 +74,16 @@ final class CountingDataSource implements DataSource {
         Connection.class.getClassLoader(),
         new Class<?>[] {type},
         (proxy, method, args) -> {
-          if (method.getName().startsWith("execute") && Thread.currentThread() == counted) {
+          if (method.getName().startsWith("execute") && counts()) {
             executed.incrementAndGet();
           }
           return call(statement, method, args);
         });
+  }
+
+  /** {@return whether the running thread's work counts: not the store's own daemon threads'} */
+  private static boolean counts() {
+    return !Thread.currentThread().getName().startsWith("boulevard-");
   }
 
   private static Object call(Object target, Method method, Object[] args) throws Throwable {

@@ -23,7 +23,7 @@ rm -f "$out"/*.json "$out"/*.png "$out"/*.txt "$out"/results.md
 if $smoke; then
   # One short iteration each, on small data: proves every piece runs, measures nothing.
   run=(-foe true -f 1 -wi 0 -i 1 -r 1s)
-  short=("${run[@]}") lag=("${run[@]}") replay=("${run[@]}")
+  short=("${run[@]}") lag=("${run[@]}") replay=("${run[@]}") wallet_run=("${run[@]}")
   streams=1,10 load_events=10,1000 replay_big=2000 replay_small=2000 replay_jdbc=2000
   memory_events=10 wallet_seconds=3 memory_replay=20000 memory_heap=32m
 else
@@ -31,6 +31,7 @@ else
   # budget); with two iterations JMH gives no confidence interval, so read the ratios.
   run=(-foe true -f 1)
   short=("${run[@]}" -wi 1 -w 1s -i 2 -r 1s)
+  wallet_run=("${run[@]}" -wi 2 -w 2s -i 2 -r 2s)
   lag=("${run[@]}" -wi 1 -w 3s -i 1 -r 10s)
   replay=("${run[@]}" -wi 1 -w 1s -i 2 -r 1s)
   streams=1,10,100 load_events=10,1000,100000 replay_big=1000000 replay_small=100000
@@ -57,8 +58,9 @@ jmh "append-latency-8-writers" 'AppendBenchmark\.(boulevard|plainJdbcBatch)$|Axo
   "${short[@]}" -bm sample -tu ms -t 8 -p database=POSTGRESQL -p eventsPerStream=10
 # The wallet's commands from 16 threads (the load generator's mix): the app's wiring, one unit of
 # work per command, beside the wiring before it and a plain JDBC implementation, the limit.
-jmh "wallet-commands" WalletCommandBenchmark "${short[@]}" -p database=H2,POSTGRESQL
-jmh "wallet-commands-latency" WalletCommandBenchmark "${short[@]}" -bm sample -tu ms \
+# Longer warm-up: with 1 s, the JIT was still compiling the app's code in the first iterations.
+jmh "wallet-commands" WalletCommandBenchmark "${wallet_run[@]}" -p database=H2,POSTGRESQL
+jmh "wallet-commands-latency" WalletCommandBenchmark "${wallet_run[@]}" -bm sample -tu ms \
   -p database=H2,POSTGRESQL
 # Aggregate load beside the raw SELECT of the same rows.
 jmh load LoadBenchmark "${short[@]}" -p database=POSTGRESQL,MARIADB,H2 -p events=$load_events

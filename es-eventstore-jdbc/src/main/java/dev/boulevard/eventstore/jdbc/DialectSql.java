@@ -42,18 +42,29 @@ abstract class DialectSql {
 
   /** {@return a multi-row INSERT of the given number of rows, eight parameters each} */
   final String insert(int rows) {
-    String statement = inserts[rows];
+    return cached(
+        inserts,
+        rows,
+        values ->
+            "INSERT INTO "
+                + table
+                + " ("
+                + INSERTED_COLUMNS
+                + ")"
+                + " VALUES "
+                + values
+                + returning());
+  }
+
+  /**
+   * {@return the statement for the given number of rows, built once per number from the rows'
+   * VALUES list} A benign race: threads that build one at once build the same string.
+   */
+  final String cached(String[] cache, int rows, java.util.function.UnaryOperator<String> build) {
+    String statement = cache[rows];
     if (statement == null) {
-      statement =
-          "INSERT INTO "
-              + table
-              + " ("
-              + INSERTED_COLUMNS
-              + ")"
-              + " VALUES "
-              + String.join(", ", java.util.Collections.nCopies(rows, rowValues()))
-              + returning();
-      inserts[rows] = statement; // a benign race: every thread computes the same string
+      statement = build.apply(String.join(", ", java.util.Collections.nCopies(rows, rowValues())));
+      cache[rows] = statement;
     }
     return statement;
   }

@@ -55,24 +55,22 @@ final class PostgresSql extends DialectSql {
    */
   @Override
   String guardedInsert(int rows) {
-    String statement = guardedInserts[rows];
-    if (statement == null) {
-      statement =
-          "INSERT INTO "
-              + table
-              + " ("
-              + INSERTED_COLUMNS
-              + ") SELECT * FROM (VALUES "
-              + String.join(", ", java.util.Collections.nCopies(rows, rowValues()))
-              + ") AS appended ("
-              + INSERTED_COLUMNS
-              + ") WHERE (SELECT MAX(playhead) FROM "
-              + table
-              + " WHERE aggregate_id = ?) = ?"
-              + returning();
-      guardedInserts[rows] = statement; // a benign race: every thread computes the same string
-    }
-    return statement;
+    return cached(
+        guardedInserts,
+        rows,
+        values ->
+            "INSERT INTO "
+                + table
+                + " ("
+                + INSERTED_COLUMNS
+                + ") SELECT * FROM (VALUES "
+                + values
+                + ") AS appended ("
+                + INSERTED_COLUMNS
+                + ") WHERE (SELECT MAX(playhead) FROM "
+                + table
+                + " WHERE aggregate_id = ?) = ?"
+                + returning());
   }
 
   @Override

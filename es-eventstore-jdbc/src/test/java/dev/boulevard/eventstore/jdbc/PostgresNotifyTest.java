@@ -62,17 +62,7 @@ class PostgresNotifyTest {
   void a_reader_that_polls_every_30_seconds_is_woken_by_another_instances_append()
       throws Exception {
     var reader = stores.storeOn(table, builder -> builder.pollInterval(Duration.ofSeconds(30)));
-    Checkpoint head = reader.head();
-    assertThat(reader.awaitEventsAfter(head, Duration.ofMillis(1))).isFalse(); // starts listening
-    awaitTrue(this::theReaderListens, "the reader's listener has run LISTEN");
-    var waiting = new AtomicReference<Thread>();
-    Future<Boolean> woken =
-        threads.submit(
-            () -> {
-              waiting.set(Thread.currentThread());
-              return reader.awaitEventsAfter(head, Duration.ofSeconds(20));
-            });
-    awaitTrue(() -> waitsForAWakeup(waiting.get()), "the reader waits for a wake-up");
+    Future<Boolean> woken = aReaderWaiting(reader);
 
     long start = System.nanoTime();
     writer.append("acc-1", deposits("acc-1", 0, 1));
@@ -114,17 +104,7 @@ class PostgresNotifyTest {
   void an_append_in_a_caller_s_transaction_wakes_another_instance_s_reader_when_it_commits()
       throws Exception {
     var reader = stores.storeOn(table, builder -> builder.pollInterval(Duration.ofSeconds(30)));
-    Checkpoint head = reader.head();
-    assertThat(reader.awaitEventsAfter(head, Duration.ofMillis(1))).isFalse(); // starts listening
-    awaitTrue(this::theReaderListens, "the reader's listener has run LISTEN");
-    var waiting = new AtomicReference<Thread>();
-    Future<Boolean> woken =
-        threads.submit(
-            () -> {
-              waiting.set(Thread.currentThread());
-              return reader.awaitEventsAfter(head, Duration.ofSeconds(20));
-            });
-    awaitTrue(() -> waitsForAWakeup(waiting.get()), "the reader waits for a wake-up");
+    Future<Boolean> woken = aReaderWaiting(reader);
 
     long start = System.nanoTime();
     jdbi.useTransaction(handle -> writer.append(handle, "acc-1", deposits("acc-1", 0, 1)));
@@ -186,22 +166,12 @@ class PostgresNotifyTest {
   void a_reader_woken_while_an_older_transaction_holds_the_events_back_looks_again_soon()
       throws Exception {
     var reader = stores.storeOn(table, builder -> builder.pollInterval(Duration.ofSeconds(30)));
-    Checkpoint head = reader.head();
-    assertThat(reader.awaitEventsAfter(head, Duration.ofMillis(1))).isFalse(); // starts listening
-    awaitTrue(this::theReaderListens, "the reader's listener has run LISTEN");
     Future<Boolean> woken;
     long released;
     try (Handle holder = jdbi.open()) {
       holder.begin();
       holder.createQuery("SELECT pg_current_xact_id()").mapTo(String.class).one(); // takes an id
-      var waiting = new AtomicReference<Thread>();
-      woken =
-          threads.submit(
-              () -> {
-                waiting.set(Thread.currentThread());
-                return reader.awaitEventsAfter(head, Duration.ofSeconds(20));
-              });
-      awaitTrue(() -> waitsForAWakeup(waiting.get()), "the reader waits for a wake-up");
+      woken = aReaderWaiting(reader);
       writer.append("acc-1", deposits("acc-1", 0, 1)); // notifies, but is held back by the holder
       Thread.sleep(200); // the hold that the reader must outwait, not a synchronization
       holder.commit(); // wakes nobody: it appended nothing
@@ -240,6 +210,25 @@ class PostgresNotifyTest {
             Stream.of(first, a, b).flatMap(DomainEventStream::stream).toList());
     assertThat(seen).extracting(LoggedMessage::checkpoint).isSorted().doesNotHaveDuplicates();
     assertThat(seen.get(1).position()).isLessThan(seen.get(3).position());
+  }
+
+  /**
+   * Starts the reader listening, then has it wait up to 20 s for events after its head on another
+   * thread, and returns once it waits for a wake-up.
+   */
+  private Future<Boolean> aReaderWaiting(JdbcEventStore reader) throws InterruptedException {
+    Checkpoint head = reader.head();
+    assertThat(reader.awaitEventsAfter(head, Duration.ofMillis(1))).isFalse(); // starts listening
+    awaitTrue(this::theReaderListens, "the reader's listener has run LISTEN");
+    var waiting = new AtomicReference<Thread>();
+    Future<Boolean> woken =
+        threads.submit(
+            () -> {
+              waiting.set(Thread.currentThread());
+              return reader.awaitEventsAfter(head, Duration.ofSeconds(20));
+            });
+    awaitTrue(() -> waitsForAWakeup(waiting.get()), "the reader waits for a wake-up");
+    return woken;
   }
 
   /** Reads from the checkpoint until at least the given number of events come, for up to 20 s. */

@@ -13,9 +13,14 @@ import java.util.Optional;
  * <p>A command dispatched from inside a handler is queued and returns {@link #none()} at once; what
  * it appends when it runs is part of the result of the dispatch that runs it, the outermost one.
  *
+ * <p>A dispatch of an idempotent command whose key an earlier dispatch holds stores nothing and
+ * returns that dispatch's result, {@link #replayed()}.
+ *
  * @param appends the appends that stored events, oldest first; appends of nothing are left out
+ * @param replayed whether these appends were stored by an earlier dispatch of the same idempotency
+ *     key, not by this one
  */
-public record DispatchResult(List<AppendResult> appends) {
+public record DispatchResult(List<AppendResult> appends, boolean replayed) {
 
   private static final DispatchResult NONE = new DispatchResult(List.of());
 
@@ -25,6 +30,20 @@ public record DispatchResult(List<AppendResult> appends) {
         Objects.requireNonNull(appends, "appends").stream()
             .filter(append -> !append.isEmpty())
             .toList();
+  }
+
+  /**
+   * A result of appends that this dispatch stored.
+   *
+   * @param appends the appends, oldest first; appends of nothing are left out
+   */
+  public DispatchResult(List<AppendResult> appends) {
+    this(appends, false);
+  }
+
+  /** {@return the same appends, marked as stored by an earlier dispatch of the same key} */
+  public DispatchResult asReplayed() {
+    return replayed ? this : new DispatchResult(appends, true);
   }
 
   /** {@return the result of a dispatch that stored nothing} */
@@ -55,17 +74,20 @@ public record DispatchResult(List<AppendResult> appends) {
     return Optional.empty();
   }
 
-  /** {@return this result followed by the other's appends} */
+  /**
+   * {@return this result followed by the other's appends; replayed only if both are, a result of
+   * nothing that is not replayed counting as neither}
+   */
   public DispatchResult and(DispatchResult other) {
     Objects.requireNonNull(other, "other");
-    if (other.appends.isEmpty()) {
+    if (other.appends.isEmpty() && !other.replayed) {
       return this;
     }
-    if (appends.isEmpty()) {
+    if (appends.isEmpty() && !replayed) {
       return other;
     }
     var both = new ArrayList<AppendResult>(appends);
     both.addAll(other.appends);
-    return new DispatchResult(both);
+    return new DispatchResult(both, replayed && other.replayed);
   }
 }

@@ -27,6 +27,10 @@ import java.util.Objects;
  * outside the unit, so that its entry is kept. A listener that throws on the success, or a commit
  * that fails, rolls the command back, and the command is then announced as failed after its
  * success: a listener that writes outside the unit sees both.
+ *
+ * <p>An {@link IdempotentCommand} is announced as the command inside it; a repeat of its key, which
+ * an {@code IdempotentCommandBus} inside this bus answers without running it, is announced as a
+ * success.
  */
 public final class EventDispatchingCommandBus implements CommandBus {
 
@@ -92,19 +96,20 @@ public final class EventDispatchingCommandBus implements CommandBus {
   private DispatchResult dispatchAndAnnounce(Object command) {
     Instant dispatchedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     long start = System.nanoTime();
+    Object announced = IdempotentCommand.unwrap(command);
     var handled = new boolean[1];
     try {
       return unitOfWork.run(
           () -> {
             DispatchResult result = delegate.dispatch(command);
             handled[0] = true;
-            dispatcher.dispatch(new CommandSucceeded(command, dispatchedAt, since(start)));
+            dispatcher.dispatch(new CommandSucceeded(announced, dispatchedAt, since(start)));
             return result;
           });
     } catch (Throwable e) {
       // Without a unit, a listener that throws on the success cannot undo the handled command.
       if (!handled[0] || unitOfWork != UnitOfWork.none()) {
-        announceFailure(new CommandFailed(command, e, dispatchedAt, since(start)));
+        announceFailure(new CommandFailed(announced, e, dispatchedAt, since(start)));
       }
       throw CommandQueue.sneakyThrow(e);
     }

@@ -57,6 +57,13 @@ public final class SimpleCommandBus implements CommandBus {
   }
 
   private void handleByAll(Object command) {
+    if (command instanceof IdempotentCommand keyed) {
+      throw new IllegalArgumentException(
+          "A command with the idempotency key "
+              + keyed.key()
+              + " reached a bus that cannot honour it: dispatch idempotent commands through an"
+              + " IdempotentCommandBus around this one");
+    }
     Class<?> type = command.getClass();
     boolean handled = false;
     for (CommandHandler handler : handlers) {

@@ -8,16 +8,18 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * Creates and migrates the table of a {@link JdbcEventStore}, a {@link JdbcCommandLog} or a {@link
- * JdbcSnapshotStore}: idempotent, versioned, and made of the same SQL files that are shipped for
- * teams that run Flyway or Liquibase ({@code dev/boulevard/eventstore/jdbc/sql/<dialect>/V*.sql}
- * for events, {@code .../command_log/V*.sql} and {@code .../snapshot/V*.sql}, each with a {@code
- * ${table}} placeholder).
+ * Creates and migrates the table of a {@link JdbcEventStore}, a {@link JdbcCommandLog}, a {@link
+ * JdbcSnapshotStore} or a {@link JdbcIdempotencyStore}: idempotent, versioned, and made of the same
+ * SQL files that are shipped for teams that run Flyway or Liquibase ({@code
+ * dev/boulevard/eventstore/jdbc/sql/<dialect>/V*.sql} for events, {@code .../command_log/V*.sql},
+ * {@code .../snapshot/V*.sql} and {@code .../idempotency/V*.sql}, each with a {@code ${table}}
+ * placeholder).
  *
  * <pre>{@code
  * JdbcSchema.eventStore(dataSource, "account_events").migrate();
  * JdbcSchema.commandLog(dataSource, JdbcCommandLog.DEFAULT_TABLE).migrate();
  * JdbcSchema.snapshots(dataSource, "account_snapshots").migrate();
+ * JdbcSchema.idempotencyKeys(dataSource, JdbcIdempotencyStore.DEFAULT_TABLE).migrate();
  * }</pre>
  *
  * <p>Applied versions are recorded in {@code <table>_schema_version}. On PostgreSQL and MariaDB the
@@ -124,6 +126,33 @@ public final class JdbcSchema {
    */
   public static JdbcSchema snapshots(DataSource dataSource, String table, Dialect dialect) {
     return of(dataSource, table, dialect, SchemaKind.SNAPSHOTS);
+  }
+
+  /**
+   * Describes the schema of an idempotency-key table, with the dialect detected from the database.
+   *
+   * @param dataSource the database
+   * @param table the table's name, as given to the {@link JdbcIdempotencyStore}
+   * @return the schema
+   * @throws IllegalArgumentException if the table name is not 1 to 40 letters, digits or
+   *     underscores
+   */
+  public static JdbcSchema idempotencyKeys(DataSource dataSource, String table) {
+    return detected(dataSource, table, SchemaKind.IDEMPOTENCY_KEYS);
+  }
+
+  /**
+   * Describes the schema of an idempotency-key table on a database of the given dialect.
+   *
+   * @param dataSource the database
+   * @param table the table's name, as given to the {@link JdbcIdempotencyStore}
+   * @param dialect the database's dialect
+   * @return the schema
+   * @throws IllegalArgumentException if the table name is not 1 to 40 letters, digits or
+   *     underscores
+   */
+  public static JdbcSchema idempotencyKeys(DataSource dataSource, String table, Dialect dialect) {
+    return of(dataSource, table, dialect, SchemaKind.IDEMPOTENCY_KEYS);
   }
 
   /**

@@ -3,14 +3,16 @@ package dev.boulevard.eventstore.jdbc;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The three tables a {@link JdbcSchema} creates, each with its folder of shipped SQL scripts. */
+/** The tables a {@link JdbcSchema} creates, each with its folder of shipped SQL scripts. */
 enum SchemaKind {
   /** The events table of a {@link JdbcEventStore}. */
   EVENTS("", List.of("V1__create_event_table.sql", "V3__add_event_version.sql")),
   /** The table of a {@link JdbcCommandLog}. */
   COMMAND_LOG("command_log/", List.of("V1__create_command_log.sql", "V2__add_error_type.sql")),
   /** The table of a {@link JdbcSnapshotStore}. */
-  SNAPSHOTS("snapshot/", List.of("V1__create_snapshot_table.sql"));
+  SNAPSHOTS("snapshot/", List.of("V1__create_snapshot_table.sql")),
+  /** The table of a {@link JdbcIdempotencyStore}. */
+  IDEMPOTENCY_KEYS("idempotency/", List.of("V1__create_idempotency_keys.sql"));
 
   /** The events table's triggers that refuse UPDATE and DELETE, shipped for PostgreSQL, MariaDB. */
   private static final String IMMUTABLE = "V2__refuse_update_and_delete.sql";

@@ -1,6 +1,8 @@
 package dev.boulevard.readmodel.saga;
 
 import dev.boulevard.commandhandling.CommandBus;
+import dev.boulevard.commandhandling.IdempotencyKey;
+import dev.boulevard.commandhandling.IdempotentCommand;
 import dev.boulevard.readmodel.projection.RetryPolicy;
 import dev.boulevard.readmodel.spi.Outbox;
 import dev.boulevard.readmodel.spi.OutboxEntry;
@@ -16,9 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers due outbox entries to a command bus, on a thread of its own or when asked: each entry is
- * claimed, dispatched with the causation of the event that sent it, and removed once the bus
- * returns. A failure is tried again after the retry policy's pause, by the clock, and kept after
- * the last attempt.
+ * claimed, dispatched with the causation of the event that sent it (and, if asked, as an idempotent
+ * command keyed by the entry's id), and removed once the bus returns. A failure is tried again
+ * after the retry policy's pause, by the clock, and kept after the last attempt.
  *
  * <p>Thread-safe: one delivery pass runs at a time, whichever thread asks for it.
  */
@@ -30,6 +32,7 @@ final class CommandDispatcher implements Runnable {
   private final Outbox outbox;
   private final CommandCodec codec;
   private final CommandBus bus;
+  private final String keyScope; // null: commands are sent without a key
   private final Clock clock;
   private final RetryPolicy retry;
   private final Duration poll;
@@ -45,6 +48,7 @@ final class CommandDispatcher implements Runnable {
       Outbox outbox,
       CommandCodec codec,
       CommandBus bus,
+      String keyScope,
       Clock clock,
       RetryPolicy retry,
       Duration poll,
@@ -53,6 +57,7 @@ final class CommandDispatcher implements Runnable {
     this.outbox = outbox;
     this.codec = codec;
     this.bus = bus;
+    this.keyScope = keyScope;
     this.clock = clock;
     this.retry = retry;
     this.poll = poll;
@@ -151,7 +156,12 @@ final class CommandDispatcher implements Runnable {
       return false;
     }
     try {
-      entry.causation().runWith(() -> bus.dispatch(command));
+      Object sent =
+          keyScope == null
+              ? command
+              : new IdempotentCommand(
+                  IdempotencyKey.of(keyScope, Long.toString(entry.id())), command);
+      entry.causation().runWith(() -> bus.dispatch(sent));
     } catch (RuntimeException | AssertionError e) {
       failed(entry, e);
       return false;

@@ -79,6 +79,7 @@ public final class Sagas implements LogFollower, AutoCloseable {
             outbox,
             codec,
             builder.bus,
+            builder.keyCommands ? builder.outboxTable : null,
             builder.clock,
             builder.delivery,
             builder.poll,

@@ -33,6 +33,7 @@ public final class SagasBuilder {
   Duration poll = Duration.ofMillis(100);
   Duration lease = Duration.ofMinutes(5);
   int batchSize = 100;
+  boolean keyCommands;
   ThreadFactory threads; // null: each part's own default
 
   SagasBuilder(
@@ -116,6 +117,20 @@ public final class SagasBuilder {
    */
   public SagasBuilder delivery(RetryPolicy delivery) {
     this.delivery = Objects.requireNonNull(delivery, "delivery");
+    return this;
+  }
+
+  /**
+   * Sends each command as an {@link dev.boulevard.commandhandling.IdempotentCommand} keyed by its
+   * outbox entry, in the scope of the outbox's table name: a command delivered again after a crash
+   * or a lost answer, although its first delivery committed, is then applied once. The bus must
+   * have a {@link dev.boulevard.idempotency.IdempotentCommandBus} in it, inside the unit of work
+   * that covers a command; off unless set.
+   *
+   * @return this builder
+   */
+  public SagasBuilder keyCommands() {
+    this.keyCommands = true;
     return this;
   }
 

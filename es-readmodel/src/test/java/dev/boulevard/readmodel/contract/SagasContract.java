@@ -6,6 +6,9 @@ import static dev.boulevard.eventstore.contract.ContractMessages.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.boulevard.commandhandling.CommandBus;
+import dev.boulevard.commandhandling.CommandHandler;
+import dev.boulevard.commandhandling.DispatchResult;
+import dev.boulevard.commandhandling.IdempotentCommand;
 import dev.boulevard.commandhandling.SimpleCommandBus;
 import dev.boulevard.correlation.Causation;
 import dev.boulevard.domain.DomainEventStream;
@@ -15,6 +18,8 @@ import dev.boulevard.eventstore.contract.ContractEvent.Deposited;
 import dev.boulevard.eventstore.contract.ContractEvent.Opened;
 import dev.boulevard.eventstore.contract.ContractEvent.Withdrawn;
 import dev.boulevard.eventstore.inmemory.InMemoryEventStore;
+import dev.boulevard.idempotency.IdempotentCommandBus;
+import dev.boulevard.idempotency.InMemoryIdempotencyStore;
 import dev.boulevard.readmodel.ReadModelStorage;
 import dev.boulevard.readmodel.projection.RetryPolicy;
 import dev.boulevard.readmodel.saga.Sagas;
@@ -396,6 +401,59 @@ public abstract class SagasContract {
     assertThat(sagas.retry(kept.id() + 1000)).isFalse();
     eventually(() -> count(welcome("a")) == 1, "the released welcome");
     eventually(() -> sagas.failed().isEmpty() && sagas.scheduled().isEmpty(), "an empty outbox");
+  }
+
+  @Test
+  void with_keys_a_command_delivered_again_after_its_first_delivery_committed_is_applied_once()
+      throws Exception {
+    // The bus applies the welcome, then its answer is lost (a crash, a cut connection): the
+    // outbox entry stays and is delivered again.
+    assertThat(deliverWelcomeWhoseFirstAnswerIsLost(true)).isEqualTo(1);
+  }
+
+  @Test
+  void without_keys_a_command_delivered_again_after_its_first_delivery_committed_is_applied_twice()
+      throws Exception {
+    assertThat(deliverWelcomeWhoseFirstAnswerIsLost(false)).isEqualTo(2);
+  }
+
+  /** {@return how often the welcome was applied, after its first answer was lost} */
+  private long deliverWelcomeWhoseFirstAnswerIsLost(boolean keyed) throws Exception {
+    CommandBus idempotent =
+        IdempotentCommandBus.builder(bus, new InMemoryIdempotencyStore()).build();
+    var answers = new java.util.concurrent.atomic.AtomicInteger();
+    CommandBus losingFirstAnswer =
+        new CommandBus() {
+          @Override
+          public void subscribe(CommandHandler handler) {
+            idempotent.subscribe(handler);
+          }
+
+          @Override
+          public DispatchResult dispatch(Object command) {
+            DispatchResult result = idempotent.dispatch(command);
+            if (IdempotentCommand.unwrap(command) instanceof Welcome
+                && answers.getAndIncrement() == 0) {
+              throw new IllegalStateException("the answer was lost");
+            }
+            return result;
+          }
+        };
+    SagasBuilder builder =
+        sagas(losingFirstAnswer)
+            .add(watch())
+            .clock(clock)
+            .pollInterval(Duration.ofMillis(20))
+            .delivery(new RetryPolicy(3, Duration.ofMinutes(1), Duration.ofMinutes(10)));
+    Sagas sagas = started(keyed ? builder.keyCommands() : builder);
+    open("a");
+    caughtUp(sagas, 1);
+    eventually(() -> outboxAttempts(sagas) == 1, "the first delivery");
+    clock.advance(Duration.ofMinutes(1));
+    eventually(() -> answers.get() == 2, "the second delivery");
+    clock.advance(Duration.ofDays(2));
+    eventually(() -> sagas.scheduled().isEmpty() && sagas.failed().isEmpty(), "an empty outbox");
+    return count(welcome("a"));
   }
 
   @Test

@@ -137,6 +137,7 @@ public class WalletCommandBenchmark {
   private void dropTables() throws SQLException {
     BenchDatabase.drop(pool, WalletApp.EVENTS_TABLE);
     BenchDatabase.drop(pool, WalletApp.COMMANDS_TABLE);
+    BenchDatabase.drop(pool, WalletApp.IDEMPOTENCY_KEYS_TABLE);
     BenchDatabase.drop(pool, PlainWalletCommands.EVENTS_TABLE);
     BenchDatabase.drop(pool, PlainWalletCommands.COMMANDS_TABLE);
   }

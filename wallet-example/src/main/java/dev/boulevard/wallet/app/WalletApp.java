@@ -12,7 +12,9 @@ import dev.boulevard.eventsourcing.EventSourcingRepository;
 import dev.boulevard.eventstore.LogFollower;
 import dev.boulevard.eventstore.jdbc.JdbcCommandLog;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
+import dev.boulevard.eventstore.jdbc.JdbcIdempotencyStore;
 import dev.boulevard.eventstore.jdbc.JdbcSchema;
+import dev.boulevard.idempotency.IdempotentCommandBus;
 import dev.boulevard.readmodel.jdbc.JdbcReadModelStorage;
 import dev.boulevard.readmodel.projection.Projections;
 import dev.boulevard.readmodel.projection.ProjectionsBuilder;
@@ -25,6 +27,7 @@ import dev.boulevard.wallet.domain.WalletCommand;
 import dev.boulevard.wallet.domain.WalletCommand.ExpireCredits;
 import dev.boulevard.wallet.domain.WalletCommandHandler;
 import dev.boulevard.wallet.domain.WalletEvents;
+import dev.boulevard.wallet.domain.WalletLimits;
 import dev.boulevard.wallet.process.ExpiryProcess;
 import dev.boulevard.wallet.readmodel.WalletProjections;
 import java.time.Clock;
@@ -32,8 +35,9 @@ import javax.sql.DataSource;
 
 /**
  * The wallet app wired together on one database: the event store, the command bus with its audit
- * log, the tracking projections, the process manager that expires credits, and the commands and
- * queries built on them. Thread-safe; {@link #close()} stops the projections and closes the pool.
+ * log and its idempotency keys, the tracking projections, the process manager that expires credits,
+ * and the commands and queries built on them. Thread-safe; {@link #close()} stops the projections
+ * and closes the pool.
  */
 public final class WalletApp implements AutoCloseable {
 
@@ -42,6 +46,9 @@ public final class WalletApp implements AutoCloseable {
 
   /** The audit log's table. */
   public static final String COMMANDS_TABLE = "wallet_commands";
+
+  /** The idempotency keys' table: each key with what its command stored. */
+  public static final String IDEMPOTENCY_KEYS_TABLE = "wallet_idempotency_keys";
 
   /** The projections' checkpoint table. */
   public static final String PROJECTIONS_TABLE = "wallet_projections";
@@ -59,20 +66,22 @@ public final class WalletApp implements AutoCloseable {
   private final JdbcEventStore store;
   private final Projections projections;
   private final Sagas sagas;
+  private final IdempotentCommandBus keyed;
   private final WalletCommands commands;
   private final WalletQueries queries;
   private final ObjectMapper mapper;
+  private volatile ExpiredKeysCleanup cleanup;
 
   private WalletApp(HikariDataSource pool, Clock clock) {
     this.pool = pool;
     this.mapper = WalletJson.mapper();
     EventTypeRegistry registry = WalletEvents.registry();
-    JdbcSchema.eventStore(pool, EVENTS_TABLE).migrate();
-    JdbcSchema.commandLog(pool, COMMANDS_TABLE).migrate();
+    migrateCommandTables(pool);
     this.store = JdbcEventStore.builder(pool, serializer()).table(EVENTS_TABLE).build();
     var log = JdbcCommandLog.builder(pool).table(COMMANDS_TABLE).objectMapper(mapper).build();
     EventSourcingRepository<Wallet> replaying = wallets(store, clock);
-    this.commands = commands(store, log, replaying, clock);
+    this.keyed = keyedHandlers(pool, store, replaying, clock);
+    this.commands = commands(store, log, keyed, replaying, clock);
     this.projections = projections(store, pool).build();
     this.sagas = sagas(store, pool, commands, clock);
     this.queries =
@@ -101,8 +110,8 @@ public final class WalletApp implements AutoCloseable {
   }
 
   /**
-   * Starts the app on the database the options name: migrates the tables and starts the
-   * projections, which catch up from their checkpoints.
+   * Starts the app on the database the options name: migrates the tables, starts the projections,
+   * which catch up from their checkpoints, and the clean-up of expired idempotency keys.
    *
    * @param options the options
    * @param clock the app's clock
@@ -114,6 +123,7 @@ public final class WalletApp implements AutoCloseable {
       WalletApp app = new WalletApp(pool, clock);
       app.projections.start();
       app.sagas.start();
+      app.cleanup = ExpiredKeysCleanup.start(app::deleteExpiredKeys);
       return app;
     } catch (RuntimeException e) {
       pool.close();
@@ -125,13 +135,14 @@ public final class WalletApp implements AutoCloseable {
    * Wires the app's command side alone on a database, exactly as the app does, without its
    * projections and process managers: for benchmarks and tools that only dispatch commands.
    *
-   * @param dataSource the database, whose events and command log tables this migrates
+   * @param dataSource the database, whose events, command log and idempotency keys tables this
+   *     migrates
    * @param clock the app's clock
-   * @return the commands, on a store that needs no closing as nothing tails its log
+   * @return the commands, on a store that needs no closing as nothing tails its log; expired
+   *     idempotency keys count as absent but are not deleted
    */
   public static WalletCommands commandsOn(DataSource dataSource, Clock clock) {
-    JdbcSchema.eventStore(dataSource, EVENTS_TABLE).migrate();
-    JdbcSchema.commandLog(dataSource, COMMANDS_TABLE).migrate();
+    migrateCommandTables(dataSource);
     JdbcEventStore store =
         JdbcEventStore.builder(dataSource, serializer()).table(EVENTS_TABLE).build();
     var log =
@@ -139,7 +150,15 @@ public final class WalletApp implements AutoCloseable {
             .table(COMMANDS_TABLE)
             .objectMapper(WalletJson.mapper())
             .build();
-    return commands(store, log, wallets(store, clock), clock);
+    EventSourcingRepository<Wallet> wallets = wallets(store, clock);
+    return commands(store, log, keyedHandlers(dataSource, store, wallets, clock), wallets, clock);
+  }
+
+  /** Creates or migrates the tables the command side writes: events, command log, keys. */
+  private static void migrateCommandTables(DataSource dataSource) {
+    JdbcSchema.eventStore(dataSource, EVENTS_TABLE).migrate();
+    JdbcSchema.commandLog(dataSource, COMMANDS_TABLE).migrate();
+    JdbcSchema.idempotencyKeys(dataSource, IDEMPOTENCY_KEYS_TABLE).migrate();
   }
 
   private static EventSourcingRepository<Wallet> wallets(JdbcEventStore store, Clock clock) {
@@ -149,19 +168,39 @@ public final class WalletApp implements AutoCloseable {
   }
 
   /**
-   * Each command runs in one transaction of the store's: the wallet's load, its events and the
-   * command log's success row commit together, on one connection; a lost race is tried again in a
-   * fresh transaction, and a failure is logged once, on its own, after the rollback.
+   * The command handlers behind the idempotency keys: a command sent with a key claims the key,
+   * runs and records its result in the store's unit of work, which joins the one the command log
+   * opens; a repeat of the key answers that result and runs nothing.
+   */
+  private static IdempotentCommandBus keyedHandlers(
+      DataSource dataSource,
+      JdbcEventStore store,
+      EventSourcingRepository<Wallet> wallets,
+      Clock clock) {
+    var handlers = new SimpleCommandBus();
+    handlers.subscribe(new WalletCommandHandler(wallets, clock));
+    return IdempotentCommandBus.builder(
+            handlers, JdbcIdempotencyStore.on(dataSource, IDEMPOTENCY_KEYS_TABLE))
+        .unitOfWork(store.unitOfWork())
+        .clock(clock)
+        .keepKeysFor(WalletLimits.KEEP_IDEMPOTENCY_KEYS)
+        .build();
+  }
+
+  /**
+   * Each command runs in one transaction of the store's: its key's claim and result, the wallet's
+   * load, its events and the command log's success row commit together, on one connection; a lost
+   * race is tried again in a fresh transaction, which claims the key again, and a failure is logged
+   * once, on its own, after the rollback, which took the key's claim with it.
    */
   private static WalletCommands commands(
       JdbcEventStore store,
       JdbcCommandLog log,
+      IdempotentCommandBus keyed,
       EventSourcingRepository<Wallet> wallets,
       Clock clock) {
-    var bus = new SimpleCommandBus();
-    bus.subscribe(new WalletCommandHandler(wallets, clock));
     var attempts = new RetryingUnitOfWork(store.unitOfWork(), COMMAND_ATTEMPTS);
-    return new WalletCommands(CommandLogger.around(bus, log, clock, attempts), wallets);
+    return new WalletCommands(CommandLogger.around(keyed, log, clock, attempts), wallets);
   }
 
   private static ProjectionsBuilder projections(JdbcEventStore store, DataSource dataSource) {
@@ -220,6 +259,16 @@ public final class WalletApp implements AutoCloseable {
     return sagas;
   }
 
+  /**
+   * Deletes the idempotency keys kept longer than {@link WalletLimits#KEEP_IDEMPOTENCY_KEYS} by the
+   * app's clock; the app does so by itself every {@link ExpiredKeysCleanup#EVERY}.
+   *
+   * @return how many keys it deleted
+   */
+  public int deleteExpiredKeys() {
+    return keyed.deleteExpiredKeys();
+  }
+
   /** {@return the event store} */
   public JdbcEventStore eventStore() {
     return store;
@@ -231,12 +280,15 @@ public final class WalletApp implements AutoCloseable {
   }
 
   /**
-   * Stops the process managers and the projections after their current batch, then closes the store
-   * and the pool.
+   * Stops the clean-up of keys, the process managers and the projections after their current batch,
+   * then closes the store and the pool.
    */
   @Override
   public void close() {
     try {
+      if (cleanup != null) {
+        cleanup.close();
+      }
       sagas.close();
       projections.close();
     } finally {

@@ -14,6 +14,15 @@ public final class WalletLimits {
   /** The longest user id; ids are 1 to this many characters of {@code A-Z a-z 0-9 _ -}. */
   public static final int MAX_USER_ID_LENGTH = 64;
 
+  /**
+   * The longest {@code Idempotency-Key} header the API takes; keys are 1 to this many visible ASCII
+   * characters, 0x21 to 0x7E.
+   */
+  public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 128;
+
+  /** How long the app keeps an idempotency key: a repeat within it is answered, not applied. */
+  public static final Duration KEEP_IDEMPOTENCY_KEYS = Duration.ofHours(24);
+
   /** The largest request body the API reads: 64 KiB. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
 

@@ -58,6 +58,16 @@ final class ApiException extends RuntimeException {
     return new ApiException(422, "insufficient_credits", message, null);
   }
 
+  static ApiException idempotencyKeyReused() {
+    return new ApiException(
+        422,
+        "idempotency_key_reused",
+        IdempotencyKeys.HEADER
+            + " was sent before with another command (another type, user or amount), which it"
+            + " stands for; send this command with a new key",
+        null);
+  }
+
   int status() {
     return status;
   }

@@ -1,16 +1,24 @@
 package dev.boulevard.wallet.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.boulevard.commandhandling.IdempotencyKey;
+import dev.boulevard.idempotency.IdempotencyKeyReusedException;
 import dev.boulevard.repository.AggregateNotFoundException;
-import dev.boulevard.wallet.app.CommandResult;
+import dev.boulevard.wallet.app.IdempotentResult;
 import dev.boulevard.wallet.app.WalletBusyException;
 import dev.boulevard.wallet.app.WalletCommands;
 import dev.boulevard.wallet.domain.InsufficientCreditsException;
 import dev.boulevard.wallet.domain.WalletCommand;
 import dev.boulevard.wallet.domain.WalletNotFoundException;
 import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Supplier;
 
-/** {@code POST /commands/{Command}}: checks the request, dispatches it, answers what it did. */
+/**
+ * {@code POST /commands/{Command}}: checks the request, dispatches it, answers what it did. With an
+ * {@code Idempotency-Key} the command is applied once per key: a repeat answers the first answer's
+ * body again with {@code Idempotent-Replayed: true}.
+ */
 final class CommandRoute {
 
   private final WalletCommands commands;
@@ -29,13 +37,25 @@ final class CommandRoute {
     }
     request.requireMethod("POST");
     request.query(java.util.Set.of());
+    Optional<IdempotencyKey> key = IdempotencyKeys.read(exchange);
     WalletCommand command = requests.parse(name, request.body());
-    responses.json(exchange, 200, dispatch(command));
+    if (key.isEmpty()) {
+      responses.json(exchange, 200, dispatch(() -> commands.dispatch(command)));
+      return;
+    }
+    IdempotentResult result = dispatch(() -> commands.dispatch(command, key.get()));
+    if (result.replayed()) {
+      exchange.getResponseHeaders().set(IdempotencyKeys.REPLAYED_HEADER, "true");
+    }
+    responses.json(exchange, 200, result.result());
   }
 
-  private CommandResult dispatch(WalletCommand command) {
+  /** Runs a dispatch, turning the domain's refusals into the API's errors. */
+  private static <T> T dispatch(Supplier<T> dispatch) {
     try {
-      return commands.dispatch(command);
+      return dispatch.get();
+    } catch (IdempotencyKeyReusedException e) {
+      throw ApiException.idempotencyKeyReused();
     } catch (InsufficientCreditsException e) {
       throw ApiException.insufficientCredits(e.getMessage());
     } catch (WalletNotFoundException | AggregateNotFoundException e) {

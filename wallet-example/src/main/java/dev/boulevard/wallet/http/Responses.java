@@ -51,8 +51,8 @@ final class Responses {
         body(
             "storage_unavailable",
             "The database cannot be reached now; try again shortly. A command that got this answer"
-                + " may have been recorded just before the connection was lost: read the wallet's"
-                + " events before sending it again"));
+                + " may have been recorded just before the connection was lost: send it again with"
+                + " the same Idempotency-Key, which applies it at most once"));
   }
 
   private static Map<String, String> body(String code, String message) {

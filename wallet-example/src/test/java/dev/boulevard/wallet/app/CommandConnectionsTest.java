@@ -3,6 +3,7 @@ package dev.boulevard.wallet.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.boulevard.commandhandling.IdempotencyKey;
 import dev.boulevard.wallet.domain.InsufficientCreditsException;
 import dev.boulevard.wallet.domain.WalletCommand.AddWalletCredits;
 import dev.boulevard.wallet.domain.WalletCommand.SubCredits;
@@ -32,6 +33,19 @@ class CommandConnectionsTest {
 
     commands.dispatch(new SubCredits("ada", 4));
 
+    assertThat(checkOuts).hasValue(1);
+  }
+
+  @Test
+  void a_command_with_an_idempotency_key_checks_out_one_connection_and_so_does_its_repeat() {
+    commands.dispatch(new AddWalletCredits("cy", 10));
+    var key = IdempotencyKey.of("test", "k-1");
+    checkOuts.set(0);
+
+    assertThat(commands.dispatch(new SubCredits("cy", 4), key).replayed()).isFalse();
+    assertThat(checkOuts).hasValue(1);
+    checkOuts.set(0);
+    assertThat(commands.dispatch(new SubCredits("cy", 4), key).replayed()).isTrue();
     assertThat(checkOuts).hasValue(1);
   }
 

@@ -18,10 +18,13 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Stops and starts the app's database server again and again while concurrent clients send
  * commands: the app stays up, answers {@code 503 storage_unavailable} while the server is gone,
- * reconnects by itself when it is back, loses no acknowledged command, and its read models catch up
- * to equal the events. Rounds alternate a clean shutdown with a crash, and a short outage with one
- * longer than the pool's 10 s wait for a connection, so that commands waiting for the server give
- * up and are refused. Rounds: {@code -Dboulevard.reliability.rounds} (3 by default).
+ * reconnects by itself when it is back, and its read models catch up to equal the events. Each
+ * command carries an {@code Idempotency-Key} of its own and is sent again with it after a 503 until
+ * it is answered, so every command must have been applied exactly once: no acknowledged command
+ * lost, none applied twice, the balances what the acknowledged commands add up to. Rounds alternate
+ * a clean shutdown with a crash, and a short outage with one longer than the pool's 10 s wait for a
+ * connection, so that commands waiting for the server give up and are refused. Rounds: {@code
+ * -Dboulevard.reliability.rounds} (3 by default).
  */
 @Tag("reliability")
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -75,7 +78,11 @@ class DatabaseRestartTest {
       }
       Thread.sleep(1_500);
       load.stop();
-      assertThat(load.unexpected).as("answers other than 200, 404, 409, 422 and 503").isEmpty();
+      int pending = load.pending();
+      load.resendPending(client);
+      assertThat(load.unexpected)
+          .as("answers other than 200, 404, 409, 422 insufficient_credits and 503")
+          .isEmpty();
 
       var outcome =
           LoadVerification.verify(client, prefix, WALLETS, load, p -> awaitReadModels(app, p));
@@ -90,15 +97,18 @@ class DatabaseRestartTest {
           .with("seconds", (System.nanoTime() - start) / 1e9)
           .with("restarts", recoveries.size())
           .with("crashes", crashes)
-          .with("commandsAnswered", load.answered.get())
+          .with("commandsSent", load.commands.get())
           .with("acknowledged", outcome.acknowledged())
-          .with("refusedWith503", refusedDuringOutages)
-          .with("refusedButStored", outcome.storedUncertain())
+          .with("refusedWith503", load.unavailable.get())
+          .with("refusedWith503DuringOutages", refusedDuringOutages)
+          .with("retried", load.retried.get())
+          .with("resends", load.resends.get())
+          .with("resentAfterTheLoadStopped", pending)
+          .with("replayed", load.replayed.get())
           .with("conflicts", load.conflicts.get())
           .with("firstAcknowledgementAfterRestartMillis", recoveries)
-          // the checks above failed the test on any lost or duplicated command
-          .with("lost", 0)
-          .with("duplicated", 0)
+          .with("lost", outcome.lost())
+          .with("duplicated", outcome.duplicated())
           .publish();
     }
   }

@@ -11,8 +11,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Kills the app with {@code kill -9} while concurrent clients send commands, several times in a
- * row, then checks that every acknowledged command is in the store and the read models equal what
- * the events say. Rounds: {@code -Dboulevard.reliability.rounds} (3 by default).
+ * row. Each command carries an {@code Idempotency-Key} of its own, and one left without an answer
+ * by a kill is sent again with its key to the restarted app until it is answered. Then every
+ * command must have been applied exactly once: each acknowledged command's event is in the store,
+ * nothing else is, the balances are what the acknowledged commands add up to, invoice numbers are
+ * gap-free and the read models equal what the events say. Rounds: {@code
+ * -Dboulevard.reliability.rounds} (3 by default).
  */
 @Tag("reliability")
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -22,17 +26,17 @@ class KillNineTest {
   private static final int WALLETS = 6;
 
   @Test
-  void on_h2_no_acknowledged_command_is_lost() throws Exception {
+  void on_h2_every_command_is_applied_exactly_once() throws Exception {
     survivesKills(TestWalletDatabase.h2(), "H2");
   }
 
   @Test
-  void on_postgresql_no_acknowledged_command_is_lost() throws Exception {
+  void on_postgresql_every_command_is_applied_exactly_once() throws Exception {
     survivesKills(TestWalletDatabase.postgres(), "POSTGRESQL");
   }
 
   @Test
-  void on_mariadb_no_acknowledged_command_is_lost() throws Exception {
+  void on_mariadb_every_command_is_applied_exactly_once() throws Exception {
     survivesKills(TestWalletDatabase.mariadb(), "MARIADB");
   }
 
@@ -49,23 +53,31 @@ class KillNineTest {
           Thread.sleep(500 + ThreadLocalRandom.current().nextInt(2_000));
           app.kill(); // while the clients wait for answers
           load.stop();
-          assertThat(load.unexpected).as("answers other than 200, 404 and 422").isEmpty();
+          assertThat(load.unexpected)
+              .as("answers other than 200, 404, 409, 422 insufficient_credits and 503")
+              .isEmpty();
         }
       }
       try (ChildApp app = ChildApp.start(database.options())) {
+        var client = new WalletClient(app.port());
+        int pending = load.pending();
+        load.resendPending(client);
+        assertThat(load.unexpected).isEmpty();
         var outcome =
-            LoadVerification.verify(
-                new WalletClient(app.port()), prefix, WALLETS, load, p -> awaitMarker(app, prefix));
+            LoadVerification.verify(client, prefix, WALLETS, load, p -> awaitMarker(app, prefix));
         new ReliabilityReport("KillNineTest", name)
             .with("seconds", (System.nanoTime() - start) / 1e9)
             .with("kills", ReliabilityReport.ROUNDS)
-            .with("commandsAnswered", load.answered.get())
+            .with("commandsSent", load.commands.get())
             .with("acknowledged", outcome.acknowledged())
             .with("cutOff", load.cutOff.get())
-            .with("cutOffButStored", outcome.storedUncertain())
-            // the checks above failed the test on any lost or duplicated command
-            .with("lost", 0)
-            .with("duplicated", 0)
+            .with("retried", load.retried.get())
+            .with("resends", load.resends.get())
+            .with("resentAfterTheLastKill", pending)
+            .with("replayed", load.replayed.get())
+            .with("conflicts", load.conflicts.get())
+            .with("lost", outcome.lost())
+            .with("duplicated", outcome.duplicated())
             .publish();
       }
     }

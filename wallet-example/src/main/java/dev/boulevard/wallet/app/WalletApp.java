@@ -6,6 +6,7 @@ import dev.boulevard.auditing.CommandLogger;
 import dev.boulevard.commandhandling.CommandBus;
 import dev.boulevard.commandhandling.CommandHandler;
 import dev.boulevard.commandhandling.DispatchResult;
+import dev.boulevard.commandhandling.IdempotentCommand;
 import dev.boulevard.commandhandling.SimpleCommandBus;
 import dev.boulevard.eventsourcing.AggregateFactory;
 import dev.boulevard.eventsourcing.EventSourcingRepository;
@@ -227,7 +228,10 @@ public final class WalletApp implements AutoCloseable {
 
           @Override
           public DispatchResult dispatch(Object command) {
-            commands.dispatch((WalletCommand) command);
+            // Keyed by its outbox entry: delivered again after a crash that followed its commit,
+            // an expiry is answered, not applied twice.
+            var keyed = (IdempotentCommand) command;
+            commands.dispatch((WalletCommand) keyed.command(), keyed.key());
             return DispatchResult.none(); // the process managers do not wait for their commands
           }
         };
@@ -236,6 +240,7 @@ public final class WalletApp implements AutoCloseable {
         .add(new ExpiryProcess())
         .tables(SAGAS_TABLE, OUTBOX_TABLE)
         .clock(clock)
+        .keyCommands()
         .build();
   }
 

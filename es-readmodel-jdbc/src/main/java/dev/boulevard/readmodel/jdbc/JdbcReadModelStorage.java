@@ -2,6 +2,7 @@ package dev.boulevard.readmodel.jdbc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.boulevard.eventstore.jdbc.Dialect;
+import dev.boulevard.eventstore.jdbc.SchemaLock;
 import dev.boulevard.eventstore.jdbc.StorageFailures;
 import dev.boulevard.eventstore.jdbc.TableName;
 import dev.boulevard.readmodel.ReadModel;
@@ -12,6 +13,7 @@ import dev.boulevard.readmodel.spi.ModelChecks;
 import dev.boulevard.readmodel.spi.Outbox;
 import dev.boulevard.readmodel.spi.ProjectionStore;
 import dev.boulevard.serializer.jackson.JacksonMappers;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -137,10 +139,11 @@ public final class JdbcReadModelStorage implements ReadModelStorage {
     onOwnConnection("drop the tables of", name, handle -> sql.drop().forEach(handle::execute));
   }
 
+  /** Runs DDL on a connection of its own, under the database's {@link SchemaLock}. */
   private void onOwnConnection(String action, String name, Consumer<Handle> ddl) {
     try (Handle handle = jdbi.open()) {
-      ddl.accept(handle);
-    } catch (JdbiException e) {
+      SchemaLock.holding(handle.getConnection(), dialect, () -> ddl.accept(handle));
+    } catch (SQLException | JdbiException e) {
       throw new ReadModelException("Cannot " + action + " read model '" + name + "'", e);
     }
   }

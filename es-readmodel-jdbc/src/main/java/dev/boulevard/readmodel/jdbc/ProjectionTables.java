@@ -1,7 +1,9 @@
 package dev.boulevard.readmodel.jdbc;
 
 import dev.boulevard.eventstore.jdbc.Dialect;
+import dev.boulevard.eventstore.jdbc.SchemaLock;
 import dev.boulevard.readmodel.ReadModelException;
+import java.sql.SQLException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -13,40 +15,45 @@ final class ProjectionTables {
 
   static void create(JdbcReadModelStorage storage, String table, String decisions) {
     Dialect dialect = storage.dialect();
+    // DDL runs on a connection of its own: MariaDB commits any open transaction before DDL.
+    try (Handle handle = Jdbi.open(storage.dataSource())) {
+      SchemaLock.holding(
+          handle.getConnection(), dialect, () -> createTables(handle, table, decisions, dialect));
+    } catch (SQLException | JdbiException e) {
+      throw new ReadModelException("Could not create the projection tables " + table, e);
+    }
+  }
+
+  private static void createTables(Handle handle, String table, String decisions, Dialect dialect) {
     String text = dialect == Dialect.MARIADB ? " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" : "";
     String engine = dialect == Dialect.MARIADB ? " ENGINE=InnoDB" : "";
     String identity =
         dialect == Dialect.MARIADB
             ? "BIGINT AUTO_INCREMENT"
             : "BIGINT GENERATED ALWAYS AS IDENTITY";
-    // DDL runs on a connection of its own: MariaDB commits any open transaction before DDL.
-    try (Handle handle = Jdbi.open(storage.dataSource())) {
-      handle.execute(
-          "CREATE TABLE IF NOT EXISTS "
-              + table
-              + " (name VARCHAR(64)"
-              + text
-              + " NOT NULL, generation INT NOT NULL, live BOOLEAN NOT NULL,"
-              + " commit_order BIGINT NOT NULL, position BIGINT NOT NULL,"
-              + " parked_commit_order BIGINT, parked_position BIGINT,"
-              + " parked_event_type VARCHAR(255), parked_error VARCHAR(2000),"
-              + " parked_at VARCHAR(40), PRIMARY KEY (name, generation))"
-              + engine);
-      handle.execute(
-          "CREATE TABLE IF NOT EXISTS "
-              + decisions
-              + " (id "
-              + identity
-              + " PRIMARY KEY, name VARCHAR(64)"
-              + text
-              + " NOT NULL, decision VARCHAR(16) NOT NULL,"
-              + " commit_order BIGINT NOT NULL, position BIGINT NOT NULL,"
-              + " event_type VARCHAR(255) NOT NULL, error VARCHAR(2000) NOT NULL,"
-              + " parked_at VARCHAR(40) NOT NULL, reason VARCHAR(2000) NOT NULL,"
-              + " decided_at VARCHAR(40) NOT NULL)"
-              + engine);
-    } catch (JdbiException e) {
-      throw new ReadModelException("Could not create the projection tables " + table, e);
-    }
+    handle.execute(
+        "CREATE TABLE IF NOT EXISTS "
+            + table
+            + " (name VARCHAR(64)"
+            + text
+            + " NOT NULL, generation INT NOT NULL, live BOOLEAN NOT NULL,"
+            + " commit_order BIGINT NOT NULL, position BIGINT NOT NULL,"
+            + " parked_commit_order BIGINT, parked_position BIGINT,"
+            + " parked_event_type VARCHAR(255), parked_error VARCHAR(2000),"
+            + " parked_at VARCHAR(40), PRIMARY KEY (name, generation))"
+            + engine);
+    handle.execute(
+        "CREATE TABLE IF NOT EXISTS "
+            + decisions
+            + " (id "
+            + identity
+            + " PRIMARY KEY, name VARCHAR(64)"
+            + text
+            + " NOT NULL, decision VARCHAR(16) NOT NULL,"
+            + " commit_order BIGINT NOT NULL, position BIGINT NOT NULL,"
+            + " event_type VARCHAR(255) NOT NULL, error VARCHAR(2000) NOT NULL,"
+            + " parked_at VARCHAR(40) NOT NULL, reason VARCHAR(2000) NOT NULL,"
+            + " decided_at VARCHAR(40) NOT NULL)"
+            + engine);
   }
 }

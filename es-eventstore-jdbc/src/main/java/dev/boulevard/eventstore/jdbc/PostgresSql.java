@@ -12,7 +12,22 @@ import java.sql.SQLException;
  */
 final class PostgresSql extends DialectSql {
 
-  private static final String WATERMARK = "pg_snapshot_xmin(pg_current_snapshot())";
+  /**
+   * The oldest transaction id that may still commit rows into this log: the oldest transaction in
+   * progress in the current snapshot, leaving out those of sessions on other databases of the
+   * server, which cannot write this table (a long batch in another database must not stall every
+   * reader here), or else the snapshot's next id. A transaction whose session is not seen in {@code
+   * pg_stat_activity} (prepared, or hidden from this role) counts, as it may be one of this
+   * database's. Transaction ids of sessions ({@code xid}, 32 bits) are matched with the snapshot's
+   * ({@code xid8}) by their low 32 bits.
+   */
+  private static final String WATERMARK =
+      "(SELECT COALESCE((SELECT MIN(running.xid) FROM pg_snapshot_xip(now_running.snapshot)"
+          + " AS running (xid) WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity AS other"
+          + " WHERE other.datid <> (SELECT oid FROM pg_database WHERE datname = current_database())"
+          + " AND other.backend_xid::TEXT::BIGINT = running.xid::TEXT::BIGINT % 4294967296)),"
+          + " pg_snapshot_xmax(now_running.snapshot))"
+          + " FROM (SELECT pg_current_snapshot() AS snapshot) AS now_running)";
 
   PostgresSql(String table) {
     super(table);
@@ -164,10 +179,14 @@ final class PostgresSql extends DialectSql {
     return new Checkpoint(rs.getLong(1), rs.getLong(positionColumn));
   }
 
-  /** {@return the oldest transactions that hold an id: those that hold tailing readers back} */
+  /**
+   * {@return the oldest transactions of this database that hold an id: those that hold tailing
+   * readers back}
+   */
   String holdersOfWatermark() {
     return "SELECT pid, state, now() - xact_start AS age, left(query, 200) AS query"
-        + " FROM pg_stat_activity WHERE backend_xid IS NOT NULL"
+        + " FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND (datid IS NULL"
+        + " OR datid = (SELECT oid FROM pg_database WHERE datname = current_database()))"
         + " ORDER BY age(backend_xid) DESC LIMIT 5";
   }
 

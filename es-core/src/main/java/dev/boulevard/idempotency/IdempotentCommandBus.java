@@ -110,10 +110,12 @@ public final class IdempotentCommandBus implements CommandBus {
       }
       return first.get().result().asReplayed();
     }
-    DispatchResult result;
     try {
-      result = delegate.dispatch(keyed.command());
+      DispatchResult result = delegate.dispatch(keyed.command());
+      store.complete(key, result);
+      return result;
     } catch (Throwable e) {
+      // The command, or the record of its result, failed: the key must stay free.
       try {
         store.release(key);
       } catch (RuntimeException releaseFailure) {
@@ -121,8 +123,6 @@ public final class IdempotentCommandBus implements CommandBus {
       }
       throw e;
     }
-    store.complete(key, result);
-    return result;
   }
 
   /**

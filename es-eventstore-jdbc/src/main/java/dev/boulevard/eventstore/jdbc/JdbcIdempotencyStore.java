@@ -9,6 +9,7 @@ import dev.boulevard.commandhandling.IdempotencyKey;
 import dev.boulevard.eventstore.AppendResult;
 import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.idempotency.IdempotencyStore;
+import dev.boulevard.idempotency.IdempotencyStoreException;
 import dev.boulevard.idempotency.StoredDispatch;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -103,7 +104,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
    *
    * @throws IllegalStateException if no {@link JdbcUnitOfWork} on this store's data source is open
    *     on this thread
-   * @throws UnitOfWorkException if the database fails
+   * @throws IdempotencyStoreException if the database fails
    */
   @Override
   public Optional<StoredDispatch> claim(
@@ -135,7 +136,8 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
       throw new IllegalStateException(
           "Could not claim the idempotency key " + key + " in table " + table);
     } catch (SQLException e) {
-      throw UnitOfWorkException.dueTo("claim the idempotency key " + key + " in table " + table, e);
+      throw new IdempotencyStoreException(
+          "Could not claim the idempotency key " + key + " in table " + table, e);
     }
   }
 
@@ -234,7 +236,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
    * {@inheritDoc}
    *
    * @throws IllegalStateException if no unit of work is open, or this unit did not claim the key
-   * @throws UnitOfWorkException if the database fails
+   * @throws IdempotencyStoreException if the database fails
    */
   @Override
   public void complete(IdempotencyKey key, DispatchResult result) {
@@ -254,8 +256,8 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
             "The idempotency key " + key + " was not claimed in this unit of work");
       }
     } catch (SQLException e) {
-      throw UnitOfWorkException.dueTo(
-          "record the result of the idempotency key " + key + " in table " + table, e);
+      throw new IdempotencyStoreException(
+          "Could not record the result of the idempotency key " + key + " in table " + table, e);
     }
   }
 
@@ -270,7 +272,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
    *
    * <p>Runs on a connection of its own, in one statement.
    *
-   * @throws UnitOfWorkException if the database fails
+   * @throws IdempotencyStoreException if the database fails
    */
   @Override
   public int deleteExpired(Instant now) {
@@ -285,7 +287,8 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
       }
       return deleted;
     } catch (SQLException e) {
-      throw UnitOfWorkException.dueTo("delete the expired idempotency keys in table " + table, e);
+      throw new IdempotencyStoreException(
+          "Could not delete the expired idempotency keys in table " + table, e);
     }
   }
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Three wallet processes started at the same instant on an empty database all start, and each
- * takes commands whose events every instance then reads.
+ * Three wallet processes started at the same instant on an empty database all start, and each takes
+ * commands whose events every instance then reads.
  *
  * <p>The JVMs' start-up spreads the moment each one creates its tables over some hundreds of
  * milliseconds, so this test does not reliably make their DDL collide: without the schema lock it

@@ -47,14 +47,38 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
 
   private final DataSource dataSource;
   private final String table;
-  private final Dialect dialect;
   private final DialectSql sql;
+
+  /** PostgreSQL's claim skips a taken key; the others' refuse it, within a savepoint. */
+  private final boolean claimSkipsTakenKey;
+
+  // The statements, built once: a keyed command runs three of them.
+  private final String claim;
+  private final String find;
+  private final String complete;
+  private final String deleteExpiredKey;
 
   private JdbcIdempotencyStore(DataSource dataSource, String table, Dialect dialect) {
     this.dataSource = dataSource;
     this.table = TableName.check(table);
-    this.dialect = dialect;
     this.sql = DialectSql.of(dialect, table);
+    this.claimSkipsTakenKey = dialect == Dialect.POSTGRESQL;
+    this.claim =
+        "INSERT INTO "
+            + table
+            + " (scope, idempotency_key, fingerprint, created_at, expires_at) VALUES (?, ?, ?, ?, ?)"
+            + (claimSkipsTakenKey ? " ON CONFLICT DO NOTHING" : "");
+    this.find =
+        "SELECT fingerprint, result, expires_at FROM "
+            + table
+            + " WHERE scope = ? AND idempotency_key = ?"
+            + (dialect == Dialect.MARIADB ? " LOCK IN SHARE MODE" : "");
+    this.complete =
+        "UPDATE "
+            + table
+            + " SET result = ? WHERE scope = ? AND idempotency_key = ? AND result IS NULL";
+    this.deleteExpiredKey =
+        "DELETE FROM " + table + " WHERE scope = ? AND idempotency_key = ? AND expires_at <= ?";
   }
 
   /**
@@ -145,22 +169,16 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
   private boolean insert(
       Connection connection, IdempotencyKey key, String hash, Instant now, Instant expiresAt)
       throws SQLException {
-    String insert =
-        "INSERT INTO "
-            + table
-            + " (scope, idempotency_key, fingerprint, created_at, expires_at) VALUES (?, ?, ?, ?, ?)";
-    if (dialect == Dialect.POSTGRESQL) {
+    if (claimSkipsTakenKey) {
       // Waits for a transaction that holds the key, then inserts nothing, without an error that
       // would abort the caller's transaction.
-      return executeInsert(
-              connection, insert + " ON CONFLICT DO NOTHING", key, hash, now, expiresAt)
-          == 1;
+      return executeInsert(connection, key, hash, now, expiresAt) == 1;
     }
     // MariaDB and H2 wait the same way, and then refuse the duplicate with an error: within a
     // savepoint, so that the caller's transaction goes on.
     Savepoint savepoint = connection.setSavepoint();
     try {
-      executeInsert(connection, insert, key, hash, now, expiresAt);
+      executeInsert(connection, key, hash, now, expiresAt);
       connection.releaseSavepoint(savepoint);
       return true;
     } catch (SQLException e) {
@@ -173,14 +191,9 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
   }
 
   private int executeInsert(
-      Connection connection,
-      String insert,
-      IdempotencyKey key,
-      String hash,
-      Instant now,
-      Instant expiresAt)
+      Connection connection, IdempotencyKey key, String hash, Instant now, Instant expiresAt)
       throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(insert)) {
+    try (PreparedStatement statement = connection.prepareStatement(claim)) {
       statement.setString(1, key.scope());
       statement.setString(2, key.value());
       statement.setString(3, hash);
@@ -195,12 +208,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
    */
   private Optional<StoredDispatch> find(Connection connection, IdempotencyKey key)
       throws SQLException {
-    String select =
-        "SELECT fingerprint, result, expires_at FROM "
-            + table
-            + " WHERE scope = ? AND idempotency_key = ?"
-            + (dialect == Dialect.MARIADB ? " LOCK IN SHARE MODE" : "");
-    try (PreparedStatement statement = connection.prepareStatement(select)) {
+    try (PreparedStatement statement = connection.prepareStatement(find)) {
       statement.setString(1, key.scope());
       statement.setString(2, key.value());
       try (ResultSet rs = statement.executeQuery()) {
@@ -220,11 +228,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
 
   private void deleteExpired(Connection connection, IdempotencyKey key, Instant now)
       throws SQLException {
-    try (PreparedStatement delete =
-        connection.prepareStatement(
-            "DELETE FROM "
-                + table
-                + " WHERE scope = ? AND idempotency_key = ? AND expires_at <= ?")) {
+    try (PreparedStatement delete = connection.prepareStatement(deleteExpiredKey)) {
       delete.setString(1, key.scope());
       delete.setString(2, key.value());
       sql.bindInstant(delete, 3, now);
@@ -243,11 +247,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(result, "result");
     Connection connection = unitConnection("complete");
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE "
-                + table
-                + " SET result = ? WHERE scope = ? AND idempotency_key = ? AND result IS NULL")) {
+    try (PreparedStatement update = connection.prepareStatement(complete)) {
       update.setString(1, encode(result));
       update.setString(2, key.scope());
       update.setString(3, key.value());

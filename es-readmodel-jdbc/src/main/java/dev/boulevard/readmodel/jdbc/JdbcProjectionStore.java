@@ -1,20 +1,25 @@
 package dev.boulevard.readmodel.jdbc;
 
 import dev.boulevard.eventstore.Checkpoint;
+import dev.boulevard.eventstore.jdbc.Dialect;
 import dev.boulevard.readmodel.ReadModelException;
 import dev.boulevard.readmodel.spi.ParkedEvent;
 import dev.boulevard.readmodel.spi.ProjectionDecision;
 import dev.boulevard.readmodel.spi.ProjectionStore;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * Keeps projection state in two tables beside the read models, {@code <table>} and {@code
- * <table>_decisions}, and moves checkpoints in the storage's current transaction.
+ * Keeps projection state in four tables beside the read models: {@code <table>} (checkpoints and
+ * parks), {@code <table>_decisions}, {@code <table>_leases} and {@code <table>_members}; it moves
+ * checkpoints in the storage's current transaction. Lease and membership times are the database's
+ * milliseconds since the epoch (on H2, which runs in the application's JVM, its clock's).
  */
 final class JdbcProjectionStore implements ProjectionStore {
 
@@ -23,12 +28,226 @@ final class JdbcProjectionStore implements ProjectionStore {
   private final JdbcReadModelStorage storage;
   private final String table;
   private final String decisions;
+  private final String leases;
+  private final String members;
 
   JdbcProjectionStore(JdbcReadModelStorage storage, String table) {
     this.storage = storage;
     this.table = table; // checked by JdbcReadModelStorage.projectionStore
     this.decisions = table + "_decisions";
-    ProjectionTables.create(storage, table, decisions);
+    this.leases = table + "_leases";
+    this.members = table + "_members";
+    ProjectionTables.create(storage, table, decisions, leases, members);
+  }
+
+  /** {@return SQL for the database's time now, in milliseconds since the epoch} */
+  private String now() {
+    Dialect dialect = storage.dialect();
+    if (dialect == Dialect.POSTGRESQL) {
+      return "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
+    }
+    if (dialect == Dialect.MARIADB) {
+      return "CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)";
+    }
+    // H2 keeps CURRENT_TIMESTAMP for a whole transaction; it runs in this JVM, whose clock is its.
+    return Long.toString(System.currentTimeMillis());
+  }
+
+  @Override
+  public Optional<Lease> claim(String projection, String owner, Duration leaseTime) {
+    try {
+      return storage.inTransaction(
+          () ->
+              run(
+                  "take the lease on projection " + projection,
+                  handle -> {
+                    String now = now();
+                    int taken =
+                        handle.execute(
+                            "UPDATE "
+                                + leases
+                                + " SET owner = ?, epoch = epoch + 1, expires_at = "
+                                + now
+                                + " + ? WHERE name = ? AND (owner IS NULL OR owner = ? OR"
+                                + " expires_at <= "
+                                + now
+                                + ")",
+                            owner,
+                            leaseTime.toMillis(),
+                            projection,
+                            owner);
+                    if (taken == 0) {
+                      boolean exists =
+                          handle
+                                  .createQuery("SELECT COUNT(*) FROM " + leases + " WHERE name = ?")
+                                  .bind(0, projection)
+                                  .mapTo(Long.class)
+                                  .one()
+                              > 0;
+                      if (exists) {
+                        return Optional.<Lease>empty();
+                      }
+                      // the first take; a racing first take fails on the primary key, below
+                      handle.execute(
+                          "INSERT INTO "
+                              + leases
+                              + " (name, owner, epoch, expires_at) VALUES (?, ?, 1, "
+                              + now
+                              + " + ?)",
+                          projection,
+                          owner,
+                          leaseTime.toMillis());
+                      return Optional.of(new Lease(projection, owner, 1));
+                    }
+                    long epoch =
+                        handle
+                            .createQuery("SELECT epoch FROM " + leases + " WHERE name = ?")
+                            .bind(0, projection)
+                            .mapTo(Long.class)
+                            .one();
+                    return Optional.of(new Lease(projection, owner, epoch));
+                  }));
+    } catch (ReadModelException e) {
+      if (isUniqueViolation(e)) {
+        return Optional.empty(); // another runner took it first
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public boolean renew(Lease lease, Duration leaseTime) {
+    return run(
+        "renew the lease on projection " + lease.projection(),
+        handle ->
+            handle.execute(
+                    "UPDATE "
+                        + leases
+                        + " SET expires_at = "
+                        + now()
+                        + " + ? WHERE name = ? AND owner = ? AND epoch = ?",
+                    leaseTime.toMillis(),
+                    lease.projection(),
+                    lease.owner(),
+                    lease.epoch())
+                == 1);
+  }
+
+  @Override
+  public void release(Lease lease) {
+    run(
+        "release the lease on projection " + lease.projection(),
+        handle ->
+            handle.execute(
+                "UPDATE "
+                    + leases
+                    + " SET owner = NULL, expires_at = 0 WHERE name = ? AND owner = ? AND epoch = ?",
+                lease.projection(),
+                lease.owner(),
+                lease.epoch()));
+  }
+
+  @Override
+  public boolean holds(Lease lease) {
+    return run(
+        "check the lease on projection " + lease.projection(),
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT owner, epoch, CASE WHEN expires_at > "
+                        + now()
+                        + " THEN 1 ELSE 0 END AS unexpired FROM "
+                        + leases
+                        + " WHERE name = ? FOR UPDATE")
+                .bind(0, lease.projection())
+                .map(
+                    (rs, ctx) ->
+                        lease.owner().equals(rs.getString("owner"))
+                            && rs.getLong("epoch") == lease.epoch()
+                            && rs.getInt("unexpired") == 1)
+                .findOne()
+                .orElse(false));
+  }
+
+  @Override
+  public List<LeaseState> leases() {
+    return run(
+        "read the leases",
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT name, owner, epoch, expires_at, CASE WHEN expires_at > "
+                        + now()
+                        + " THEN 0 ELSE 1 END AS expired FROM "
+                        + leases
+                        + " ORDER BY name")
+                .map(
+                    (rs, ctx) ->
+                        new LeaseState(
+                            rs.getString("name"),
+                            rs.getString("owner"),
+                            rs.getLong("epoch"),
+                            Instant.ofEpochMilli(rs.getLong("expires_at")),
+                            rs.getInt("expired") == 1))
+                .list());
+  }
+
+  @Override
+  public void heartbeat(String group, String owner, Duration leaseTime) {
+    run(
+        "record runner " + owner + " as alive",
+        handle -> {
+          String now = now();
+          int updated =
+              handle.execute(
+                  "UPDATE "
+                      + members
+                      + " SET expires_at = "
+                      + now
+                      + " + ? WHERE grp = ? AND owner = ?",
+                  leaseTime.toMillis(),
+                  group,
+                  owner);
+          if (updated == 0) {
+            // only this runner writes its row, so no other insert races this one
+            handle.execute(
+                "INSERT INTO "
+                    + members
+                    + " (grp, owner, expires_at) VALUES (?, ?, "
+                    + now
+                    + " + ?)",
+                group,
+                owner,
+                leaseTime.toMillis());
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public List<String> members(String group) {
+    return run(
+        "read the runners of a group",
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT owner FROM "
+                        + members
+                        + " WHERE grp = ? AND expires_at > "
+                        + now()
+                        + " ORDER BY owner")
+                .bind(0, group)
+                .mapTo(String.class)
+                .list());
+  }
+
+  @Override
+  public void leave(String group, String owner) {
+    run(
+        "remove runner " + owner,
+        handle ->
+            handle.execute(
+                "DELETE FROM " + members + " WHERE grp = ? AND owner = ?", group, owner));
   }
 
   @Override

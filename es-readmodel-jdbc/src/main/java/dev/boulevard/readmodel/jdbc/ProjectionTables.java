@@ -13,15 +13,45 @@ final class ProjectionTables {
 
   private ProjectionTables() {}
 
-  static void create(JdbcReadModelStorage storage, String table, String decisions) {
+  static void create(
+      JdbcReadModelStorage storage, String table, String decisions, String leases, String members) {
     Dialect dialect = storage.dialect();
     // DDL runs on a connection of its own: MariaDB commits any open transaction before DDL.
     try (Handle handle = Jdbi.open(storage.dataSource())) {
       SchemaLock.holding(
-          handle.getConnection(), dialect, () -> createTables(handle, table, decisions, dialect));
+          handle.getConnection(),
+          dialect,
+          () -> {
+            createTables(handle, table, decisions, dialect);
+            createLeaseTables(handle, leases, members, dialect);
+          });
     } catch (SQLException | JdbiException e) {
       throw new ReadModelException("Could not create the projection tables " + table, e);
     }
+  }
+
+  private static void createLeaseTables(
+      Handle handle, String leases, String members, Dialect dialect) {
+    String text = dialect == Dialect.MARIADB ? " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" : "";
+    String engine = dialect == Dialect.MARIADB ? " ENGINE=InnoDB" : "";
+    handle.execute(
+        "CREATE TABLE IF NOT EXISTS "
+            + leases
+            + " (name VARCHAR(64)"
+            + text
+            + " NOT NULL PRIMARY KEY, owner VARCHAR(200)"
+            + text
+            + ", epoch BIGINT NOT NULL, expires_at BIGINT NOT NULL)"
+            + engine);
+    handle.execute(
+        "CREATE TABLE IF NOT EXISTS "
+            + members
+            + " (grp VARCHAR(64)"
+            + text
+            + " NOT NULL, owner VARCHAR(200)"
+            + text
+            + " NOT NULL, expires_at BIGINT NOT NULL, PRIMARY KEY (grp, owner))"
+            + engine);
   }
 
   private static void createTables(Handle handle, String table, String decisions, Dialect dialect) {

@@ -4,20 +4,30 @@ import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.readmodel.spi.ParkedEvent;
 import dev.boulevard.readmodel.spi.ProjectionDecision;
 import dev.boulevard.readmodel.spi.ProjectionStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Keeps projection state in memory, one store per read-model storage, so that a runner started
- * again on the same storage resumes where the last one stopped; thread-safe.
+ * again on the same storage resumes where the last one stopped; thread-safe. Its leases are timed
+ * by the system clock; {@link #holds} cannot keep a lease taken until a transaction ends, as this
+ * storage has none, so it only tells.
  */
 final class InMemoryProjectionStore implements ProjectionStore {
 
   private final Map<String, Map<Integer, Generation>> generations = new HashMap<>();
   private final List<ProjectionDecision> decisions = new ArrayList<>();
+  private final Map<String, LeaseState> leases = new TreeMap<>();
+  private final Map<String, Map<String, Instant>> members = new HashMap<>();
+  private final Clock clock = Clock.systemUTC();
 
   @Override
   public synchronized List<Generation> load(String projection) {
@@ -72,6 +82,95 @@ final class InMemoryProjectionStore implements ProjectionStore {
   @Override
   public synchronized List<ProjectionDecision> decisions(String projection) {
     return decisions.stream().filter(d -> d.projection().equals(projection)).toList();
+  }
+
+  @Override
+  public synchronized Optional<Lease> claim(String projection, String owner, Duration leaseTime) {
+    Instant now = clock.instant();
+    LeaseState current = leases.get(projection);
+    long epoch = current == null ? 0 : current.epoch();
+    if (current != null
+        && current.owner() != null
+        && !current.owner().equals(owner)
+        && current.expiresAt().isAfter(now)) {
+      return Optional.empty();
+    }
+    leases.put(
+        projection, new LeaseState(projection, owner, epoch + 1, now.plus(leaseTime), false));
+    return Optional.of(new Lease(projection, owner, epoch + 1));
+  }
+
+  @Override
+  public synchronized boolean renew(Lease lease, Duration leaseTime) {
+    if (!isCurrent(lease)) {
+      return false;
+    }
+    leases.put(
+        lease.projection(),
+        new LeaseState(
+            lease.projection(),
+            lease.owner(),
+            lease.epoch(),
+            clock.instant().plus(leaseTime),
+            false));
+    return true;
+  }
+
+  @Override
+  public synchronized void release(Lease lease) {
+    if (isCurrent(lease)) {
+      leases.put(
+          lease.projection(),
+          new LeaseState(lease.projection(), null, lease.epoch(), Instant.EPOCH, true));
+    }
+  }
+
+  @Override
+  public synchronized boolean holds(Lease lease) {
+    return isCurrent(lease) && leases.get(lease.projection()).expiresAt().isAfter(clock.instant());
+  }
+
+  private boolean isCurrent(Lease lease) {
+    LeaseState current = leases.get(lease.projection());
+    return current != null
+        && lease.owner().equals(current.owner())
+        && current.epoch() == lease.epoch();
+  }
+
+  @Override
+  public synchronized List<LeaseState> leases() {
+    Instant now = clock.instant();
+    return leases.values().stream()
+        .map(
+            l ->
+                new LeaseState(
+                    l.projection(),
+                    l.owner(),
+                    l.epoch(),
+                    l.expiresAt(),
+                    !l.expiresAt().isAfter(now)))
+        .toList();
+  }
+
+  @Override
+  public synchronized void heartbeat(String group, String owner, Duration leaseTime) {
+    members
+        .computeIfAbsent(group, g -> new TreeMap<>())
+        .put(owner, clock.instant().plus(leaseTime));
+  }
+
+  @Override
+  public synchronized List<String> members(String group) {
+    Instant now = clock.instant();
+    return members.getOrDefault(group, Map.of()).entrySet().stream()
+        .filter(member -> member.getValue().isAfter(now))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  @Override
+  public synchronized void leave(String group, String owner) {
+    members.getOrDefault(group, new HashMap<>()).remove(owner);
   }
 
   private Generation get(String projection, int generation) {

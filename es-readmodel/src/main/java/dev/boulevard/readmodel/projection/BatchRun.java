@@ -108,6 +108,7 @@ final class BatchRun {
     } catch (ProjectorFailed e) {
       return new BatchOutcome.ProjectorFailed(e.index);
     }
+    // LeaseLost passes: the worker stops
     worker.committed(batch.get(to - 1).checkpoint(), to - from);
     return new BatchOutcome.Done();
   }
@@ -169,6 +170,7 @@ final class BatchRun {
   /** Moves the stored checkpoint, inside the storage's transaction. */
   private void moveCheckpoint(Checkpoint expected, Checkpoint next) {
     ProjectionStore store = worker.settings.store();
+    worker.fence();
     if (!store.advance(worker.name, worker.generation, expected, next)) {
       throw new CheckpointMoved();
     }

@@ -14,7 +14,9 @@ final class GenerationWorkers {
 
   // the slot's category, which operators filter failed drops by
   private static final Logger LOG = LoggerFactory.getLogger(ProjectionSlot.class);
-  private static final long DROP_GRACE_MILLIS = 1_000;
+  // Queries on other runners find the new live generation within StoredView's age; a few seconds
+  // more let the queries that picked the old one finish.
+  private static final long DROP_GRACE_MILLIS = 5_000;
 
   private final TrackingProjection projection;
   private final WorkerSettings settings;
@@ -25,12 +27,19 @@ final class GenerationWorkers {
   }
 
   /** {@return a worker, not yet started, that fills a generation's read models} */
-  ProjectionWorker create(ProjectionStore.Generation generation, WorkerHooks hooks) {
+  ProjectionWorker create(
+      ProjectionStore.Generation generation, ProjectionStore.Lease lease, WorkerHooks hooks) {
     BatchCache cache = settings.storage().isTransactional() ? new BatchCache() : null;
     var models =
         new ProjectionModels(projection, settings.storage(), generation.generation(), cache);
     return new ProjectionWorker(
-        projection.name(), generation, projection.newProjector(models), cache, settings, hooks);
+        projection.name(),
+        generation,
+        projection.newProjector(models),
+        cache,
+        settings,
+        lease,
+        hooks);
   }
 
   /** Drops a generation's read models a moment from now, once queries that picked it are done. */

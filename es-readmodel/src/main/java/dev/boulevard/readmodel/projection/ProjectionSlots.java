@@ -1,5 +1,7 @@
 package dev.boulevard.readmodel.projection;
 
+import dev.boulevard.readmodel.spi.ProjectionStore;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,14 +67,23 @@ final class ProjectionSlots {
     return slot;
   }
 
-  /** Stops every slot's workers after their current batch, going on past an interrupt. */
-  void closeAll() {
+  /**
+   * Stops every slot's workers after their current batch, going on past an interrupt.
+   *
+   * @return the leases the slots held, for the caller to release
+   */
+  List<ProjectionStore.Lease> closeAll() {
+    List<ProjectionStore.Lease> held = new ArrayList<>();
     for (ProjectionSlot slot : byName.values()) {
       try {
-        slot.close();
+        ProjectionStore.Lease lease = slot.close();
+        if (lease != null) {
+          held.add(lease);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt(); // each worker was told to stop; they end on their own
       }
     }
+    return held;
   }
 }

@@ -11,5 +11,10 @@ public enum ProjectionState {
   /** Retrying an event its projector failed on, after a pause. */
   RETRYING,
   /** Stopped at an event its projector kept failing on, until resumed or told to skip it. */
-  PARKED
+  PARKED,
+  /**
+   * Not run by this runner: another runner of the fleet holds its lease, or is about to take it;
+   * the checkpoint and park in its status are the stored ones.
+   */
+  ELSEWHERE
 }

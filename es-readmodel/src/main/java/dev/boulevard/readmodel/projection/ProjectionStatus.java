@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param rebuild the progress of a running rebuild, if one is running
  * @param durable whether the storage keeps the read models, checkpoint and park across restarts;
  *     when false, a restart starts the projection again from the beginning of the log
+ * @param lease who runs it, as its lease says; empty before the runner starts
  */
 public record ProjectionStatus(
     String name,
@@ -26,4 +27,5 @@ public record ProjectionStatus(
     Optional<String> lastError,
     Optional<ParkedEvent> parked,
     Optional<RebuildProgress> rebuild,
-    boolean durable) {}
+    boolean durable,
+    Optional<ProjectionLease> lease) {}

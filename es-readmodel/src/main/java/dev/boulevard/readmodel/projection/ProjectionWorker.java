@@ -33,6 +33,7 @@ final class ProjectionWorker implements Runnable {
   final BatchCache cache; // null when batches are not cached
   final WorkerSettings settings;
   final WorkerPark park;
+  final ProjectionStore.Lease lease;
   private final WorkerHooks hooks;
   private volatile WorkerSnapshot snapshot;
   private volatile boolean stopping;
@@ -44,8 +45,10 @@ final class ProjectionWorker implements Runnable {
       Projector projector,
       BatchCache cache,
       WorkerSettings settings,
+      ProjectionStore.Lease lease,
       WorkerHooks hooks) {
     this.name = name;
+    this.lease = lease;
     this.generation = stored.generation();
     ParkedEvent storedPark = stored.parked();
     this.snapshot =
@@ -88,6 +91,11 @@ final class ProjectionWorker implements Runnable {
   /** {@return whether it was asked to stop} */
   boolean stopping() {
     return stopping;
+  }
+
+  /** Asks the worker to stop after its current batch, without waiting. */
+  void requestStop() {
+    stopping = true;
   }
 
   /** Asks the worker to stop after its current batch, and waits until it has. */
@@ -133,6 +141,9 @@ final class ProjectionWorker implements Runnable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      } catch (LeaseLost e) {
+        leaseLost();
+        return;
       } catch (RuntimeException e) {
         // Failures of the log, the checkpoint or storage's connection are waited out, never parked.
         storageFailures++;
@@ -174,6 +185,37 @@ final class ProjectionWorker implements Runnable {
   private boolean endsBeforeHead(List<LoggedMessage> batch) {
     return !batch.isEmpty()
         && settings.log().head().isAfter(batch.get(batch.size() - 1).checkpoint());
+  }
+
+  /**
+   * Stops the worker after its transaction was rolled back because the runner lost the lease.
+   * Called on the worker's own thread.
+   */
+  void leaseLost() {
+    if (stopping) { // it was let go of: a batch under way when it was released was rolled back
+      LOG.info("Projection {}: runner {} let its lease go mid-batch", name, lease.owner());
+    } else {
+      LOG.warn(
+          "Projection {}: runner {} lost its lease (epoch {}); its last batch was rolled back and"
+              + " it writes nothing more",
+          name,
+          lease.owner(),
+          lease.epoch());
+    }
+    stopping = true;
+    hooks.leaseLost(this);
+  }
+
+  /**
+   * Inside a transaction of the storage: makes sure the runner still holds the lease, and keeps
+   * anyone from taking it until the transaction ends.
+   *
+   * @throws LeaseLost if it does not, which rolls the transaction back
+   */
+  void fence() {
+    if (!settings.store().holds(lease)) {
+      throw new LeaseLost();
+    }
   }
 
   /** Takes in a park, once stored. */

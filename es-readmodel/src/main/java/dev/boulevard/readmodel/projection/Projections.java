@@ -41,8 +41,16 @@ import org.slf4j.LoggerFactory;
  *       #skip}, while the other projections keep running. A restart tries a parked event again.
  *   <li>A {@link #rebuild} fills new read models from the start of the log while the old ones keep
  *       serving {@link #readModel} queries, then replaces them once it has caught up.
- *   <li>Two runners on the same storage never apply a batch twice: a checkpoint moves only from the
- *       value its runner last read.
+ *   <li>Several runners of the same projections on the same storage, one per instance of an
+ *       application, share them: each projection runs on one runner at a time, which holds its
+ *       lease in the projection store and renews it; a runner that stops renewing (killed, frozen,
+ *       cut off) loses its leases after {@link ProjectionsBuilder#leaseTime}, and the others take
+ *       its projections over from their stored checkpoints. A batch commits only while its runner
+ *       holds the lease in the epoch it took it (fencing), so a runner that lost a lease writes
+ *       nothing more; and a checkpoint moves only from the value its runner last read, so no batch
+ *       is applied twice.
+ *   <li>Queries, {@link #awaitPosition} and {@link #status} work on every runner: for a projection
+ *       that another runner runs, they read its stored checkpoint, park and live generation.
  * </ul>
  *
  * <p>Thread-safe.
@@ -54,6 +62,7 @@ public final class Projections implements LogFollower, AutoCloseable {
   private final WorkerSettings settings;
   private final ProgressWaits waits;
   private final ProjectionSlots slots;
+  private final LeaseKeeper leases;
   private boolean started;
 
   Projections(ProjectionsBuilder builder) {
@@ -61,6 +70,8 @@ public final class Projections implements LogFollower, AutoCloseable {
     this.waits = new ProgressWaits(builder.log);
     this.slots =
         new ProjectionSlots(builder.projections, settings, waits::signal, builder.rebuildListener);
+    this.leases =
+        new LeaseKeeper(slots, settings, builder.node, builder.stateTable, builder.leaseTime);
   }
 
   /**
@@ -75,7 +86,10 @@ public final class Projections implements LogFollower, AutoCloseable {
   }
 
   /**
-   * Starts every projection, and any rebuild that was running when the runner last stopped.
+   * Joins the runners of the same projections on the same storage, takes the leases of the
+   * projections dealt to this runner, and starts them, with any rebuild that was running when their
+   * last runner stopped; the others it runs once their leases are dealt to it. A runner alone runs
+   * them all from the start.
    *
    * @throws IllegalStateException if the runner was started before
    */
@@ -92,7 +106,12 @@ public final class Projections implements LogFollower, AutoCloseable {
           slots.names(),
           settings.storage().getClass().getSimpleName());
     }
-    slots.all().forEach(ProjectionSlot::start);
+    leases.start();
+  }
+
+  /** {@return the name under which this runner takes leases: its node, {@code #}, its order} */
+  public String runnerName() {
+    return leases.owner();
   }
 
   /**
@@ -246,9 +265,12 @@ public final class Projections implements LogFollower, AutoCloseable {
     return slots.named(projection).status(settings.log().head());
   }
 
-  /** Stops every projection after its current batch; its checkpoint stays where it is. */
+  /**
+   * Stops every projection after its current batch, then releases their leases, so that another
+   * runner takes them over at once; the checkpoints stay where they are.
+   */
   @Override
   public void close() {
-    slots.closeAll();
+    leases.close();
   }
 }

@@ -3,7 +3,9 @@ package dev.boulevard.readmodel.projection;
 import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.readmodel.ReadModelStorage;
 import dev.boulevard.readmodel.spi.ModelChecks;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +25,8 @@ public final class ProjectionsBuilder {
   String stateTable = "boulevard_projections";
   Consumer<RebuildProgress> rebuildListener = progress -> {};
   ThreadFactory threads = new DaemonThreads();
+  String node = defaultNode();
+  Duration leaseTime = Duration.ofSeconds(10);
 
   ProjectionsBuilder(GlobalEventLog log, ReadModelStorage storage) {
     this.log = Objects.requireNonNull(log, "log");
@@ -116,15 +120,59 @@ public final class ProjectionsBuilder {
   }
 
   /**
-   * Sets where the projections' threads come from: one per projection, and one per running rebuild.
+   * Sets where the projections' threads come from: one per projection it runs, one per running
+   * rebuild, and one that keeps the leases.
    *
    * @param threadFactory the factory; unless set, daemon threads named {@code
-   *     boulevard-projection-<name>-<generation>}
+   *     boulevard-projection-<name>-<generation>} and {@code boulevard-leases-<runner>}
    * @return this builder
    */
   public ProjectionsBuilder threadFactory(ThreadFactory threadFactory) {
     this.threads = Objects.requireNonNull(threadFactory, "threadFactory");
     return this;
+  }
+
+  /**
+   * Names the instance the runner runs in, under which it takes leases (with {@code #1}, {@code
+   * #2}... for the runners of the same projections in one process). A fixed name lets a restarted
+   * instance take its leases back at once; under a new name it waits until they lapse.
+   *
+   * @param node 1 to 100 characters, none of them control characters; unless set, the JVM's {@code
+   *     pid@host}
+   * @return this builder
+   */
+  public ProjectionsBuilder node(String node) {
+    Objects.requireNonNull(node, "node");
+    if (node.isEmpty() || node.length() > 100 || node.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException(
+          "A node's name is 1 to 100 characters, none of them control characters, not \""
+              + node
+              + "\"");
+    }
+    this.node = node;
+    return this;
+  }
+
+  /**
+   * Sets how long a projection's lease lasts unless its runner renews it: how soon another runner
+   * takes over from a runner that died or froze. The runner renews it every quarter of it, at most
+   * every second.
+   *
+   * @param leaseTime 1 second to 10 minutes; 10 seconds unless set
+   * @return this builder
+   */
+  public ProjectionsBuilder leaseTime(Duration leaseTime) {
+    Objects.requireNonNull(leaseTime, "leaseTime");
+    if (leaseTime.compareTo(Duration.ofSeconds(1)) < 0
+        || leaseTime.compareTo(Duration.ofMinutes(10)) > 0) {
+      throw new IllegalArgumentException("A lease lasts 1 second to 10 minutes, not " + leaseTime);
+    }
+    this.leaseTime = leaseTime;
+    return this;
+  }
+
+  private static String defaultNode() {
+    return ManagementFactory.getRuntimeMXBean().getName(); // pid@host
   }
 
   /**

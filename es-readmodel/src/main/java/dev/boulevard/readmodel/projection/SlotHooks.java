@@ -35,4 +35,9 @@ final class SlotHooks implements WorkerHooks {
   public void retiredElsewhere(ProjectionWorker worker) {
     slot.resync(worker);
   }
+
+  @Override
+  public void leaseLost(ProjectionWorker worker) {
+    slot.leaseLost(worker);
+  }
 }

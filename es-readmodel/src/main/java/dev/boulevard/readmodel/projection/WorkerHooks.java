@@ -14,4 +14,7 @@ interface WorkerHooks {
 
   /** Another runner retired this generation: the worker has stopped. */
   default void retiredElsewhere(ProjectionWorker worker) {}
+
+  /** The runner's lease was lost: the worker rolled its last transaction back and has stopped. */
+  default void leaseLost(ProjectionWorker worker) {}
 }

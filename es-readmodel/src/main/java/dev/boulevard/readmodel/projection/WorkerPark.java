@@ -47,7 +47,15 @@ final class WorkerPark {
   /** Parks at an event, once stored. */
   void at(Checkpoint at, String eventType, String error) {
     var parkedEvent = new ParkedEvent(at, eventType, error, worker.settings.clock().instant());
-    worker.settings.store().park(worker.name, worker.generation, parkedEvent);
+    worker
+        .settings
+        .storage()
+        .inTransaction(
+            () -> {
+              worker.fence();
+              worker.settings.store().park(worker.name, worker.generation, parkedEvent);
+              return null;
+            });
     stored = parkedEvent;
     worker.parkedAt(parkedEvent);
     LOG.error(
@@ -122,6 +130,7 @@ final class WorkerPark {
   /** Stores a decision and takes the park off, in the storage's transaction. */
   private boolean store(ProjectionDecision decision, Checkpoint expected) {
     var store = worker.settings.store();
+    worker.fence();
     boolean skip = decision.kind() == ProjectionDecision.Kind.SKIP;
     if (skip
         && !store.advance(

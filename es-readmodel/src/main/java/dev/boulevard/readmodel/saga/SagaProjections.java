@@ -27,6 +27,12 @@ final class SagaProjections {
     if (builder.threads != null) {
       runner.threadFactory(builder.threads);
     }
+    if (builder.node != null) {
+      runner.node(builder.node);
+    }
+    if (builder.leaseTime != null) {
+      runner.leaseTime(builder.leaseTime);
+    }
     for (ProcessManager<?> manager : builder.managers) {
       runner.add(projection(manager, outbox, codec, builder.mapper, builder.clock));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.boulevard.commandhandling.CommandBus;
 import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.readmodel.ReadModelStorage;
+import dev.boulevard.readmodel.projection.Projections;
 import dev.boulevard.readmodel.projection.RetryPolicy;
 import dev.boulevard.readmodel.spi.ModelChecks;
 import dev.boulevard.saga.ProcessManager;
@@ -35,6 +36,8 @@ public final class SagasBuilder {
   int batchSize = 100;
   boolean keyCommands;
   ThreadFactory threads; // null: each part's own default
+  String node; // null: the projections' default
+  Duration leaseTime; // null: the projections' default
 
   SagasBuilder(
       GlobalEventLog log, ReadModelStorage storage, CommandBus bus, EventTypeRegistry types) {
@@ -163,10 +166,39 @@ public final class SagasBuilder {
   }
 
   /**
-   * Sets where the runner's threads come from: one per process manager and one for the dispatcher.
+   * Names the instance the runner runs in, under which it takes the process managers' leases, as
+   * {@link dev.boulevard.readmodel.projection.ProjectionsBuilder#node} does for projections.
+   *
+   * @param node 1 to 100 characters, none of them control characters; the JVM's {@code pid@host}
+   *     unless set
+   * @return this builder
+   */
+  public SagasBuilder node(String node) {
+    Projections.builder(log, storage).node(node); // checked as the projections check it
+    this.node = node;
+    return this;
+  }
+
+  /**
+   * Sets how long a process manager's lease lasts unless renewed, as {@link
+   * dev.boulevard.readmodel.projection.ProjectionsBuilder#leaseTime} does for projections.
+   *
+   * @param leaseTime 1 second to 10 minutes; 10 seconds unless set
+   * @return this builder
+   */
+  public SagasBuilder leaseTime(Duration leaseTime) {
+    Projections.builder(log, storage).leaseTime(leaseTime);
+    this.leaseTime = leaseTime;
+    return this;
+  }
+
+  /**
+   * Sets where the runner's threads come from: one per process manager it runs, one that keeps
+   * their leases, and one for the dispatcher.
    *
    * @param threadFactory the factory; unless set, daemon threads named {@code
-   *     boulevard-projection-<name>-<generation>} and {@code boulevard-sagas-dispatcher}
+   *     boulevard-projection-<name>-<generation>}, {@code boulevard-leases-<runner>} and {@code
+   *     boulevard-sagas-dispatcher}
    * @return this builder
    */
   public SagasBuilder threadFactory(ThreadFactory threadFactory) {

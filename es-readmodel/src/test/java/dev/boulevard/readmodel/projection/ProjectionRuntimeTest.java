@@ -74,7 +74,9 @@ class ProjectionRuntimeTest {
     synchronized (made) {
       assertThat(made)
           .extracting(Thread::getName)
-          .containsExactly("injected-boulevard-projection-balances-1");
+          .containsExactlyInAnyOrder(
+              "injected-boulevard-projection-balances-1",
+              "injected-boulevard-leases-" + projections.runnerName());
     }
   }
 

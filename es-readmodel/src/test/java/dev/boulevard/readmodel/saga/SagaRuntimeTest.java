@@ -55,7 +55,8 @@ class SagaRuntimeTest {
     started(builder().threadFactory(factory));
 
     synchronized (made) {
-      assertThat(made).hasSize(2).allMatch(Thread::isAlive);
+      // the process manager's worker, the runner's lease keeper and the dispatcher
+      assertThat(made).hasSize(3).allMatch(Thread::isAlive);
     }
     assertThat(sagas.status()).extracting(s -> s.durable()).containsExactly(false);
   }

@@ -105,6 +105,8 @@ class ConcurrentStartTest {
                   names + "_sn",
                   names + "_pr",
                   names + "_pr_decisions",
+                  names + "_pr_leases",
+                  names + "_pr_members",
                   names + "_ob")) {
             statement.execute("DROP TABLE IF EXISTS " + table);
             statement.execute("DROP TABLE IF EXISTS " + table + "_schema_version");

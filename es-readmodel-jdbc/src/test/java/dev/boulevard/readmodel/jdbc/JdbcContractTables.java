@@ -60,7 +60,7 @@ public final class JdbcContractTables {
 
   /**
    * Closes the event stores and drops their tables, the read models of the given names in each
-   * generation a test reaches, and the given tables with their decisions.
+   * generation a test reaches, and the given tables with their decisions, leases and members.
    */
   public void drop(List<String> readModels, List<String> tables) throws SQLException {
     stores.forEach(JdbcEventStore::close);
@@ -75,6 +75,8 @@ public final class JdbcContractTables {
       for (String table : tables) {
         statement.execute("DROP TABLE IF EXISTS " + table);
         statement.execute("DROP TABLE IF EXISTS " + table + "_decisions");
+        statement.execute("DROP TABLE IF EXISTS " + table + "_leases");
+        statement.execute("DROP TABLE IF EXISTS " + table + "_members");
       }
       for (String table : eventTables) {
         for (String suffix : List.of("", "_append_lock", "_schema_version")) {

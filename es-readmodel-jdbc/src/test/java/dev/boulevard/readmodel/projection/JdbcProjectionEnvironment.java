@@ -101,7 +101,9 @@ final class JdbcProjectionEnvironment extends ProjectionEnvironment {
               eventTable + "_append_lock",
               eventTable + "_schema_version",
               stateTable,
-              stateTable + "_decisions")) {
+              stateTable + "_decisions",
+              stateTable + "_leases",
+              stateTable + "_members")) {
         statement.execute("DROP TABLE IF EXISTS " + table);
       }
       if (database == TestDatabase.POSTGRESQL) {

@@ -1,5 +1,6 @@
 package dev.boulevard.readmodel.projection;
 
+import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.readmodel.spi.ProjectionStore;
@@ -79,8 +80,12 @@ final class BatchRun {
                 }
                 try {
                   for (int i = from; i < to; i++) {
+                    DomainMessage message = batch.get(i).message();
+                    if (!worker.segment.owns(message.aggregateId())) {
+                      continue; // another segment's; its checkpoint moves past it all the same
+                    }
                     try {
-                      worker.projector.handle(batch.get(i).message());
+                      worker.projector.handle(message);
                     } catch (Throwable e) {
                       throw failed(e, i, from, expected);
                     }

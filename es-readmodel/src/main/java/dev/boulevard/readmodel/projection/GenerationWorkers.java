@@ -19,10 +19,15 @@ final class GenerationWorkers {
   private static final long DROP_GRACE_MILLIS = 5_000;
 
   private final TrackingProjection projection;
+  private final String unit;
+  private final Segment segment;
   private final WorkerSettings settings;
 
-  GenerationWorkers(TrackingProjection projection, WorkerSettings settings) {
+  GenerationWorkers(
+      TrackingProjection projection, String unit, Segment segment, WorkerSettings settings) {
     this.projection = projection;
+    this.unit = unit;
+    this.segment = segment;
     this.settings = settings;
   }
 
@@ -33,13 +38,7 @@ final class GenerationWorkers {
     var models =
         new ProjectionModels(projection, settings.storage(), generation.generation(), cache);
     return new ProjectionWorker(
-        projection.name(),
-        generation,
-        projection.newProjector(models),
-        cache,
-        settings,
-        lease,
-        hooks);
+        unit, segment, generation, projection.newProjector(models), cache, settings, lease, hooks);
   }
 
   /** Drops a generation's read models a moment from now, once queries that picked it are done. */

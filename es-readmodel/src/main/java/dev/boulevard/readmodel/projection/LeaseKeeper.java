@@ -94,11 +94,49 @@ final class LeaseKeeper implements Runnable {
 
   /** Joins the group, takes the leases dealt to this runner, and starts renewing them. */
   synchronized void start() {
+    checkSegments();
     slots.all().forEach(ProjectionSlot::prepare);
     store.heartbeat(group, owner, leaseTime);
     turn();
     thread = settings.threads().newThread(this);
     thread.start();
+  }
+
+  /**
+   * Refuses to start a projection whose stored state was kept in another number of segments: the
+   * segments' checkpoints cannot carry over, and its read models hold what they wrote.
+   */
+  private void checkSegments() {
+    List<String> stored =
+        store.leases().stream().map(ProjectionStore.LeaseState::projection).toList();
+    for (TrackingProjection projection : slots.projections()) {
+      String name = projection.name();
+      List<String> mine = new ArrayList<>();
+      for (int segment = 0; segment < projection.segments(); segment++) {
+        mine.add(projection.unitName(segment));
+      }
+      List<String> other =
+          stored.stream()
+              .filter(unit -> unit.equals(name) || unit.startsWith(name + "."))
+              .filter(unit -> !mine.contains(unit))
+              .toList();
+      if (other.isEmpty() && projection.segments() > 1 && !store.load(name).isEmpty()) {
+        other = List.of(name);
+      }
+      if (!other.isEmpty()) {
+        throw new IllegalStateException(
+            "Projection "
+                + name
+                + " was run as "
+                + other
+                + " and is now split into "
+                + projection.segments()
+                + " segment(s), as "
+                + mine
+                + ": the stored checkpoints do not carry over to another split. Keep the number"
+                + " of segments, or drop the projection's read models and stored state first");
+      }
+    }
   }
 
   @Override

@@ -22,6 +22,7 @@ final class ProjectionSlot {
   private static final long VIEW_AGE_NANOS = 20_000_000; // how stale a stored view may be read
 
   final TrackingProjection projection;
+  private final String unit;
   private final WorkerSettings settings;
   private final GenerationWorkers generations;
   private final Runnable signal;
@@ -36,18 +37,23 @@ final class ProjectionSlot {
 
   ProjectionSlot(
       TrackingProjection projection,
+      Segment segment,
       WorkerSettings settings,
       Runnable signal,
       Consumer<RebuildProgress> listener) {
     this.projection = projection;
+    this.unit = projection.unitName(segment.index());
     this.settings = settings;
-    this.generations = new GenerationWorkers(projection, settings);
+    this.generations = new GenerationWorkers(projection, unit, segment, settings);
     this.signal = signal;
     this.listener = listener;
   }
 
+  /**
+   * {@return the name it keeps its checkpoint and lease under: the projection's, or a segment's}
+   */
   String name() {
-    return projection.name();
+    return unit;
   }
 
   /** Records the projection's first generation, unless a runner did before; runs nothing yet. */
@@ -228,6 +234,15 @@ final class ProjectionSlot {
   synchronized void rebuild() {
     if (closed || !started) {
       throw new IllegalStateException("Start the projections before rebuilding one");
+    }
+    if (projection.segments() > 1) {
+      throw new IllegalStateException(
+          "Projection "
+              + projection.name()
+              + " is split into "
+              + projection.segments()
+              + " segments, and a split projection cannot be rebuilt yet: stop the runners, drop"
+              + " its read models and stored state, and start them again");
     }
     if (rebuild != null) {
       throw new IllegalStateException("Projection " + name() + " is already being rebuilt");

@@ -23,18 +23,33 @@ final class ProjectionSlots {
       Runnable signal,
       Consumer<RebuildProgress> listener) {
     for (TrackingProjection projection : projections) {
-      var slot = new ProjectionSlot(projection, settings, signal, listener);
-      byName.put(projection.name(), slot);
-      projection.readModels().keySet().forEach(model -> modelOwners.put(model, slot));
+      for (int segment = 0; segment < projection.segments(); segment++) {
+        var slot =
+            new ProjectionSlot(
+                projection,
+                new Segment(segment, projection.segments()),
+                settings,
+                signal,
+                listener);
+        byName.put(slot.name(), slot);
+        projection.readModels().keySet().forEach(model -> modelOwners.putIfAbsent(model, slot));
+      }
     }
   }
 
-  /** {@return every slot, in the order the projections were added} */
+  /** {@return every slot, in the order the projections were added, a split one's in segments} */
   Collection<ProjectionSlot> all() {
     return byName.values();
   }
 
-  /** {@return the projections' names, in the order they were added} */
+  /** {@return the projections, in the order they were added} */
+  Collection<TrackingProjection> projections() {
+    var seen = new java.util.LinkedHashMap<String, TrackingProjection>();
+    byName.values().forEach(slot -> seen.putIfAbsent(slot.projection.name(), slot.projection));
+    return seen.values();
+  }
+
+  /** {@return the projections' names, a split one's by segment, in the order they were added} */
   Collection<String> names() {
     return byName.keySet();
   }
@@ -48,7 +63,11 @@ final class ProjectionSlots {
     ProjectionSlot slot = byName.get(projection);
     if (slot == null) {
       throw new IllegalArgumentException(
-          "There is no projection " + projection + "; there are " + byName.keySet());
+          "There is no projection or segment "
+              + projection
+              + "; there are "
+              + byName.keySet()
+              + " (a split projection is named by segment, as <name>.<segment>/<segments>)");
     }
     return slot;
   }

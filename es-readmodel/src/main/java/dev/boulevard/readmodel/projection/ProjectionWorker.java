@@ -28,6 +28,7 @@ final class ProjectionWorker implements Runnable {
   private static final Duration SETTLE = Duration.ofMillis(50);
 
   final String name;
+  final Segment segment;
   final int generation;
   final Projector projector;
   final BatchCache cache; // null when batches are not cached
@@ -41,6 +42,7 @@ final class ProjectionWorker implements Runnable {
 
   ProjectionWorker(
       String name,
+      Segment segment,
       ProjectionStore.Generation stored,
       Projector projector,
       BatchCache cache,
@@ -48,6 +50,7 @@ final class ProjectionWorker implements Runnable {
       ProjectionStore.Lease lease,
       WorkerHooks hooks) {
     this.name = name;
+    this.segment = segment;
     this.lease = lease;
     this.generation = stored.generation();
     ParkedEvent storedPark = stored.parked();

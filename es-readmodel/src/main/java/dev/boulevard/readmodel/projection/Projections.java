@@ -122,9 +122,15 @@ public final class Projections implements LogFollower, AutoCloseable {
    *
    * @param projection the projection's name
    * @throws IllegalArgumentException if there is no such projection
-   * @throws IllegalStateException if the runner is not running, or a rebuild of it is running
+   * @throws IllegalStateException if the runner is not running, a rebuild of it is running, or it
+   *     is split into segments, which cannot be rebuilt yet
    */
   public void rebuild(String projection) {
+    for (TrackingProjection split : slots.projections()) {
+      if (split.name().equals(projection) && split.segments() > 1) {
+        slots.named(split.unitName(0)).rebuild(); // which refuses, saying why
+      }
+    }
     slots.named(projection).rebuild();
   }
 

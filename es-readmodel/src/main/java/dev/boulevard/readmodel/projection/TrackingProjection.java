@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  *
  * <p>The projection owns its read models: a rebuild makes new ones with a new projector and drops
  * the old ones once the new ones have caught up. Immutable and thread-safe.
+ *
+ * <p>A projection can be split into {@link Builder#segments segments} by a hash of the aggregate
+ * id, so that the runners of a fleet share its work: each segment reads the whole log and handles
+ * the events of its own aggregates, in order, under a lease and checkpoint of its own.
  */
 public final class TrackingProjection {
 
@@ -30,12 +34,15 @@ public final class TrackingProjection {
   private final String name;
   private final Map<String, Class<? extends ReadModel>> readModels;
   private final Function<ProjectionModels, ? extends Projector> factory;
+  private final int segments;
 
   private TrackingProjection(
       String name,
       Map<String, Class<? extends ReadModel>> readModels,
-      Function<ProjectionModels, ? extends Projector> factory) {
+      Function<ProjectionModels, ? extends Projector> factory,
+      int segments) {
     this.name = name;
+    this.segments = segments;
     this.readModels = Collections.unmodifiableMap(new LinkedHashMap<>(readModels));
     this.factory = factory;
   }
@@ -55,6 +62,19 @@ public final class TrackingProjection {
   /** {@return the projection's name} */
   public String name() {
     return name;
+  }
+
+  /** {@return how many segments it is split into: 1 unless set} */
+  public int segments() {
+    return segments;
+  }
+
+  /**
+   * {@return the name under which segment {@code segment} keeps its checkpoint and lease: the
+   * projection's name for a projection in one segment, else {@code <name>.<segment>/<segments>}}
+   */
+  String unitName(int segment) {
+    return segments == 1 ? name : name + "." + segment + "/" + segments;
   }
 
   /** {@return the read models it owns, by name} */
@@ -84,6 +104,7 @@ public final class TrackingProjection {
 
     private final String name;
     private final Map<String, Class<? extends ReadModel>> readModels = new LinkedHashMap<>();
+    private int segments = 1;
 
     private Builder(String name) {
       this.name = name;
@@ -109,6 +130,26 @@ public final class TrackingProjection {
     }
 
     /**
+     * Splits the projection into segments by a hash of the aggregate id (CRC-32 of its UTF-8 bytes,
+     * modulo the count): each runs on its own thread, on whichever runner of the fleet holds its
+     * lease, and handles the events of its aggregates in their order. Events of different
+     * aggregates are handled in no set order, so a projector that needs the order across aggregates
+     * keeps one segment. The count cannot change over a projection's stored state; a split
+     * projection cannot be rebuilt yet.
+     *
+     * @param count 1 to 256; 1 unless set
+     * @return this builder
+     */
+    public Builder segments(int count) {
+      if (count < 1 || count > 256) {
+        throw new IllegalArgumentException(
+            "A projection is split into 1 to 256 segments, not " + count);
+      }
+      this.segments = count;
+      return this;
+    }
+
+    /**
      * Finishes the definition with the factory that makes the projector for a set of read models:
      * once at start, and once more for each rebuild.
      *
@@ -122,7 +163,7 @@ public final class TrackingProjection {
         throw new IllegalStateException(
             "Projection " + name + " declares no read model; declare them with readModel(...)");
       }
-      return new TrackingProjection(name, readModels, factory);
+      return new TrackingProjection(name, readModels, factory, segments);
     }
   }
 }

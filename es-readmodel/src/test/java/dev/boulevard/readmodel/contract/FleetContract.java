@@ -133,6 +133,14 @@ public abstract class FleetContract {
         .projector(models -> new BalanceProjector(models.repository(model, Balance.class), failOn));
   }
 
+  private static TrackingProjection split(String name, String model, int segments) {
+    return TrackingProjection.named(name)
+        .readModel(model, Balance.class)
+        .segments(segments)
+        .projector(
+            models -> new BalanceProjector(models.repository(model, Balance.class), m -> false));
+  }
+
   private Projections started(ProjectionsBuilder builder) {
     Projections projections = builder.build();
     runners.add(projections);
@@ -394,5 +402,61 @@ public abstract class FleetContract {
     eventually(() -> b.status("p").parked().isEmpty(), "the decision stored");
     assertThat(b.awaitCheckpoint(head(), WAIT)).isTrue();
     assertThat(sorted(b, model)).containsExactly(new Balance("a", 1 + 3, List.of(0L, 2L)));
+  }
+
+  @Test
+  void a_projection_split_into_segments_is_shared_out_and_keeps_each_aggregates_order()
+      throws Exception {
+    String model = model("m");
+    Projections a = started(runner(storage, "node-a").add(split("p", model, 4)));
+    Projections b = started(runner(storage, "node-b").add(split("p", model, 4)));
+    eventually(() -> held(a) == 2 && held(b) == 2, "two segments held by each runner");
+    assertThat(a.status())
+        .extracting(ProjectionStatus::name)
+        .containsExactly("p.0/4", "p.1/4", "p.2/4", "p.3/4");
+
+    for (int round = 0; round < 6; round++) {
+      for (int account = 0; account < 12; account++) {
+        append("acc-" + account, round * 2L, 2);
+      }
+    }
+    Checkpoint head = head();
+
+    assertThat(a.awaitCheckpoint(head, WAIT)).isTrue();
+    assertThat(b.awaitCheckpoint(head, WAIT)).isTrue();
+    List<Balance> balances = sorted(a, model);
+    assertThat(balances) // in order: each balance lists its playheads as they were handled
+        .hasSize(12)
+        .allSatisfy(balance -> assertThat(balance).isEqualTo(complete(balance.id(), 12)));
+    assertThat(sorted(b, model)).isEqualTo(balances);
+    assertThat(a.status()).allSatisfy(status -> assertThat(status.checkpoint()).isEqualTo(head));
+  }
+
+  @Test
+  void a_new_number_of_segments_over_a_projections_stored_state_is_refused() throws Exception {
+    String model = model("m");
+    Projections two = started(runner(storage, "node-a").add(split("p", model, 2)));
+    append("a", 0, 2);
+    assertThat(two.awaitCheckpoint(head(), WAIT)).isTrue();
+    two.close();
+
+    Projections four = runner(storage, "node-a").add(split("p", model, 4)).build();
+    runners.add(four);
+    assertThatIllegalStateException()
+        .isThrownBy(four::start)
+        .withMessageContaining("p.0/2")
+        .withMessageContaining("p.3/4");
+    Projections whole = runner(storage, "node-a").add(split("p", model, 1)).build();
+    runners.add(whole);
+    assertThatIllegalStateException().isThrownBy(whole::start).withMessageContaining("p.1/2");
+  }
+
+  @Test
+  void a_split_projection_is_not_rebuilt_and_says_so() throws Exception {
+    Projections a = started(runner(storage, "node-a").add(split("p", model("m"), 2)));
+
+    assertThatIllegalStateException()
+        .isThrownBy(() -> a.rebuild("p"))
+        .withMessageContaining("split into 2 segments");
   }
 }

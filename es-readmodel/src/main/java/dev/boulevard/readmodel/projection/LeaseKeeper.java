@@ -220,16 +220,18 @@ final class LeaseKeeper implements Runnable {
       closing = true;
       running = thread;
     }
-    if (running != null) {
-      // not interrupted: an interrupt in the middle of a JDBC call can break the connection (H2)
-      synchronized (wake) {
-        wake.notifyAll();
-      }
-      try {
-        running.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    if (running == null) {
+      slots.closeAll(); // never started: it holds nothing and never joined
+      return;
+    }
+    // not interrupted: an interrupt in the middle of a JDBC call can break the connection (H2)
+    synchronized (wake) {
+      wake.notifyAll();
+    }
+    try {
+      running.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     List<ProjectionStore.Lease> held = slots.closeAll();
     try {

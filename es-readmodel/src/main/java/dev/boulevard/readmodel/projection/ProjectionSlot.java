@@ -85,10 +85,11 @@ final class ProjectionSlot {
     if (closed) {
       return false;
     }
+    // read first: if reading fails, no lease is noted, and the next turn takes it again
+    List<ProjectionStore.Generation> stored = settings.store().load(name());
     lease = taken;
     lost = false;
     view = null;
-    List<ProjectionStore.Generation> stored = settings.store().load(name());
     for (ProjectionStore.Generation generation : stored) {
       if (generation.live()) {
         live = startWorker(generation, null);
@@ -413,8 +414,13 @@ final class ProjectionSlot {
 
   /** {@return the stored lease of the projection, as its status shows it} */
   private Optional<ProjectionLease> currentLease() {
+    return leaseIn(settings.store().leases());
+  }
+
+  /** {@return the projection's lease among the stored ones, as its status shows it} */
+  private Optional<ProjectionLease> leaseIn(List<ProjectionStore.LeaseState> leases) {
     ProjectionStore.Lease held = lease;
-    return settings.store().leases().stream()
+    return leases.stream()
         .filter(state -> state.projection().equals(name()))
         .findFirst()
         .map(
@@ -429,10 +435,15 @@ final class ProjectionSlot {
                         && held.epoch() == state.epoch()));
   }
 
-  /** {@return the slot's status: the live worker's snapshot, read once, and the rebuild's} */
-  ProjectionStatus status(Checkpoint head) {
+  /**
+   * {@return the slot's status: the live worker's snapshot, read once, and the rebuild's; or, if
+   * another runner runs it, what the store says}
+   *
+   * @param leases the stored leases, read once for all slots
+   */
+  ProjectionStatus status(Checkpoint head, List<ProjectionStore.LeaseState> leases) {
     ProjectionWorker worker = live;
-    Optional<ProjectionLease> held = started ? currentLease() : Optional.empty();
+    Optional<ProjectionLease> held = started ? leaseIn(leases) : Optional.empty();
     if (worker != null || !started) {
       return StatusAssembly.of(name(), worker, rebuild, head, settings.storage().isDurable(), held);
     }

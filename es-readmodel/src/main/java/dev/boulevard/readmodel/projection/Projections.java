@@ -8,6 +8,7 @@ import dev.boulevard.readmodel.ReadModel;
 import dev.boulevard.readmodel.ReadModelRepository;
 import dev.boulevard.readmodel.ReadModelStorage;
 import dev.boulevard.readmodel.spi.ProjectionDecision;
+import dev.boulevard.readmodel.spi.ProjectionStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -263,12 +264,23 @@ public final class Projections implements LogFollower, AutoCloseable {
   /** {@return the status of every projection, in the order they were added} */
   public List<ProjectionStatus> status() {
     Checkpoint head = settings.log().head();
-    return slots.all().stream().map(slot -> slot.status(head)).toList();
+    List<ProjectionStore.LeaseState> leases = leases();
+    return slots.all().stream().map(slot -> slot.status(head, leases)).toList();
   }
 
-  /** {@return the status of one projection} */
+  /** {@return the status of one projection, or of one segment of a split one} */
   public ProjectionStatus status(String projection) {
-    return slots.named(projection).status(settings.log().head());
+    ProjectionSlot slot = slots.named(projection);
+    return slot.status(settings.log().head(), leases());
+  }
+
+  private List<ProjectionStore.LeaseState> leases() {
+    synchronized (this) {
+      if (!started) {
+        return List.of();
+      }
+    }
+    return settings.store().leases();
   }
 
   /**

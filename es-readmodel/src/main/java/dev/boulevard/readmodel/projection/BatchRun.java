@@ -69,6 +69,10 @@ final class BatchRun {
    */
   private BatchOutcome apply(int from, int to, BatchCache cache) {
     Checkpoint expected = worker.checkpoint();
+    if (!worker.settings.storage().isTransactional()) {
+      // Nothing undoes writes without transactions: check the lease before them as well as after.
+      worker.fence();
+    }
     try {
       worker
           .settings

@@ -4,6 +4,7 @@ import dev.boulevard.domain.DomainMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -29,6 +30,25 @@ public interface GlobalEventLog {
    *     first
    */
   List<LoggedMessage> read(Checkpoint after, int limit);
+
+  /**
+   * Reads a batch as {@link #read(Checkpoint, int)} does, keeping only the events of the aggregates a
+   * filter takes, such as one segment's of a split projection: a store may skip the other entries
+   * without reading their payloads back, and an entry it skips cannot fail the read.
+   *
+   * @param after the checkpoint of the last entry already read
+   * @param limit the most entries to go past, taken or not, 1 or more
+   * @param aggregates which aggregate ids to keep
+   * @return the events kept, and the checkpoint of the last entry the read went past
+   * @throws UnreadableLogEntryException if the first entry the filter keeps cannot be read back
+   */
+  default FilteredBatch read(Checkpoint after, int limit, Predicate<String> aggregates) {
+    List<LoggedMessage> batch = read(after, limit);
+    return new FilteredBatch(
+        batch.stream().filter(m -> aggregates.test(m.message().aggregateId())).toList(),
+        batch.isEmpty() ? after : batch.get(batch.size() - 1).checkpoint(),
+        batch.size());
+  }
 
   /**
    * Streams every event that follows a checkpoint and is readable now, in the log's order, holding

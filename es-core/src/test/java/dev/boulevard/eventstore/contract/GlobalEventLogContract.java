@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.eventstore.Checkpoint;
+import dev.boulevard.eventstore.FilteredBatch;
 import dev.boulevard.eventstore.DuplicatePlayheadException;
 import dev.boulevard.eventstore.EventStore;
 import dev.boulevard.eventstore.GlobalEventLog;
@@ -104,6 +105,43 @@ public abstract class GlobalEventLogContract<S extends EventStore & GlobalEventL
 
     assertThat(batchSizes).containsExactly(3, 3, 3, 3, 3, 1);
     assertThat(read).containsExactlyElementsOf(appended);
+  }
+
+  @Test
+  void a_filtered_read_keeps_the_aggregates_it_takes_and_goes_past_the_others() {
+    appendAcrossAggregates(4);
+    List<LoggedMessage> all = readAllAfter(Checkpoint.beginning());
+    var kept = new ArrayList<DomainMessage>();
+    var checkpoint = Checkpoint.beginning();
+    var entries = new ArrayList<Integer>();
+
+    FilteredBatch batch = store.read(checkpoint, 5, id -> id.equals("b"));
+    while (batch.entries() > 0 && entries.size() <= all.size()) {
+      entries.add(batch.entries());
+      batch.events().forEach(logged -> kept.add(logged.message()));
+      assertThat(batch.readTo()).isIn(all.stream().map(LoggedMessage::checkpoint).toList());
+      checkpoint = batch.readTo();
+      batch = store.read(checkpoint, 5, id -> id.equals("b"));
+    }
+
+    assertThat(entries).containsExactly(5, 5, 5, 1); // every entry is gone past, kept or not
+    assertThat(checkpoint).isEqualTo(all.get(all.size() - 1).checkpoint());
+    assertThat(kept)
+        .containsExactlyElementsOf(
+            appended.stream().filter(m -> m.aggregateId().equals("b")).toList());
+    assertThat(batch.events()).isEmpty();
+    assertThat(batch.readTo()).isEqualTo(checkpoint); // nothing read: where it started
+  }
+
+  @Test
+  void a_filtered_read_that_keeps_nothing_still_goes_past_the_entries() {
+    appendAcrossAggregates(2);
+
+    FilteredBatch batch = store.read(Checkpoint.beginning(), 3, id -> false);
+
+    assertThat(batch.events()).isEmpty();
+    assertThat(batch.entries()).isEqualTo(3);
+    assertThat(batch.readTo()).isEqualTo(readAllAfter(Checkpoint.beginning()).get(2).checkpoint());
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.boulevard.eventstore.EventStore;
 import dev.boulevard.eventstore.EventStoreException;
 import dev.boulevard.eventstore.EventStoreManagement;
 import dev.boulevard.eventstore.EventVisitor;
+import dev.boulevard.eventstore.FilteredBatch;
 import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.eventstore.spi.AppendChecks;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
@@ -279,6 +281,16 @@ public final class JdbcEventStore
   @Override
   public List<LoggedMessage> read(Checkpoint after, int limit) {
     return log.read(after, limit);
+  }
+
+  /**
+   * Reads a batch of the global log, reading back only the rows of the aggregates the filter keeps:
+   * the others' payloads and metadata are not deserialized.
+   */
+  @Override
+  public FilteredBatch read(Checkpoint after, int limit, Predicate<String> aggregates) {
+    Objects.requireNonNull(aggregates, "aggregates");
+    return log.read(after, limit, aggregates);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.boulevard.eventstore.jdbc;
 
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.eventstore.Checkpoint;
+import dev.boulevard.eventstore.FilteredBatch;
 import dev.boulevard.eventstore.Criteria;
 import dev.boulevard.eventstore.EventStoreException;
 import dev.boulevard.eventstore.EventVisitor;
@@ -15,9 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadFactory;
@@ -86,6 +87,10 @@ final class JdbcGlobalLog {
   }
 
   List<LoggedMessage> read(Checkpoint after, int limit) {
+    return read(after, limit, aggregate -> true).events();
+  }
+
+  FilteredBatch read(Checkpoint after, int limit, Predicate<String> aggregates) {
     Objects.requireNonNull(after, "after");
     if (limit < 1) {
       throw new IllegalArgumentException("A read's limit is 1 or more, was " + limit);
@@ -97,7 +102,7 @@ final class JdbcGlobalLog {
             sql.bindLogStart(statement, after);
             statement.setInt(sql.logLimitIndex(), limit);
             statement.setFetchSize(sql.fetchSize(limit));
-            return logged(statement, limit);
+            return logged(statement, after, limit, aggregates);
           }
         });
   }
@@ -106,28 +111,39 @@ final class JdbcGlobalLog {
    * Reads a batch of whole rows: a split row's pieces all fit, or the batch ends before it; and a
    * batch ends before an unreadable row, which fails only the read that starts with it.
    */
-  private List<LoggedMessage> logged(PreparedStatement statement, int limit) throws SQLException {
+  private FilteredBatch logged(
+      PreparedStatement statement, Checkpoint after, int limit, Predicate<String> aggregates)
+      throws SQLException {
     var batch = new ArrayList<LoggedMessage>();
+    Checkpoint readTo = after;
+    int entries = 0;
     try (ResultSet rs = statement.executeQuery()) {
       EventRows.Columns columns = EventRows.Columns.of(rs);
       while (rs.next()) {
         Checkpoint checkpoint = sql.checkpoint(rs, columns.globalPosition());
+        if (!aggregates.test(rs.getString(columns.aggregateId()))) {
+          readTo = checkpoint; // left out unread: no payload is parsed, nothing can fail
+          entries++;
+          continue;
+        }
         List<DomainMessage> pieces;
         try {
           pieces = rows.toMessages(rs, columns);
         } catch (UnreadableEventException e) {
-          if (!batch.isEmpty()) {
+          if (entries > 0) {
             break;
           }
           throw UnreadableLogEntryException.at(checkpoint, e.row().type(), e);
         }
-        if (!batch.isEmpty() && batch.size() + pieces.size() > limit) {
+        if (entries > 0 && entries + pieces.size() > limit) {
           break; // the next batch starts with this row, so no checkpoint falls inside it
         }
         pieces.forEach(message -> batch.add(new LoggedMessage(checkpoint, message)));
+        readTo = checkpoint;
+        entries += pieces.size();
       }
     }
-    return Collections.unmodifiableList(batch);
+    return new FilteredBatch(batch, readTo, entries);
   }
 
   Checkpoint head() {

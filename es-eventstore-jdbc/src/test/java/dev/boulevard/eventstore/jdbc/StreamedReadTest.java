@@ -2,12 +2,14 @@ package dev.boulevard.eventstore.jdbc;
 
 import static dev.boulevard.eventstore.contract.ContractMessages.deposits;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.eventstore.Checkpoint;
+import dev.boulevard.eventstore.FilteredBatch;
 import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.eventstore.UnreadableLogEntryException;
 import java.util.List;
@@ -95,6 +97,19 @@ class StreamedReadTest {
       List<LoggedMessage> rest = store.read(failure.checkpoint(), 500);
       assertThat(rest).hasSize(AFTER);
       assertThat(rest).extracting(m -> m.message().playhead()).startsWith(0L, 1L).endsWith(169L);
+    }
+
+    @Test
+    void a_filtered_read_goes_past_an_unreadable_row_it_leaves_out_without_reading_it() {
+      FilteredBatch read = store.read(Checkpoint.beginning(), 500, id -> !id.equals("a"));
+      assertThat(read.events()).isEmpty();
+      FilteredBatch next = store.read(read.readTo(), 500, id -> id.equals("b"));
+
+      assertThat(read.entries()).isEqualTo(BEFORE); // the unreadable row ends this batch
+      assertThat(next.events()).hasSize(AFTER);
+      assertThat(next.entries()).isEqualTo(AFTER + 1); // and the next one goes past it unread
+      assertThatExceptionOfType(UnreadableLogEntryException.class)
+          .isThrownBy(() -> store.read(read.readTo(), 500, id -> id.equals("c")));
     }
 
     @Test

@@ -19,11 +19,18 @@ final class BatchRun {
 
   private final ProjectionWorker worker;
   private final List<LoggedMessage> batch;
+  private final Checkpoint readTo; // past the batch's last event, over other segments' entries
   private String lastError; // the projector's last failure, which a park reports
 
-  BatchRun(ProjectionWorker worker, List<LoggedMessage> batch) {
+  BatchRun(ProjectionWorker worker, List<LoggedMessage> batch, Checkpoint readTo) {
     this.worker = worker;
     this.batch = batch;
+    this.readTo = readTo;
+  }
+
+  /** {@return the checkpoint to move to once the events before {@code to} are handled} */
+  private Checkpoint checkpointAfter(int to) {
+    return to == batch.size() ? readTo : batch.get(to - 1).checkpoint();
   }
 
   void handle() {
@@ -97,7 +104,7 @@ final class BatchRun {
                   if (cache != null) {
                     flush(cache);
                   }
-                  moveCheckpoint(expected, batch.get(to - 1).checkpoint());
+                  moveCheckpoint(expected, checkpointAfter(to));
                 } finally {
                   if (cache != null) {
                     cache.end();
@@ -118,7 +125,7 @@ final class BatchRun {
       return new BatchOutcome.ProjectorFailed(e.index);
     }
     // LeaseLost passes: the worker stops
-    worker.committed(batch.get(to - 1).checkpoint(), to - from);
+    worker.committed(checkpointAfter(to), to - from);
     return new BatchOutcome.Done();
   }
 

@@ -1,7 +1,7 @@
 package dev.boulevard.readmodel.projection;
 
 import dev.boulevard.eventstore.Checkpoint;
-import dev.boulevard.eventstore.LoggedMessage;
+import dev.boulevard.eventstore.FilteredBatch;
 import dev.boulevard.eventstore.UnreadableLogEntryException;
 import dev.boulevard.readmodel.Projector;
 import dev.boulevard.readmodel.spi.ParkedEvent;
@@ -160,23 +160,27 @@ final class ProjectionWorker implements Runnable {
   }
 
   private void readAndHandle() throws InterruptedException {
-    List<LoggedMessage> batch;
+    FilteredBatch read;
+    Checkpoint from = checkpoint();
     try {
-      batch = settings.log().read(checkpoint(), settings.batchSize());
+      read =
+          segment.count() == 1
+              ? FilteredBatch.of(settings.log().read(from, settings.batchSize()), from)
+              : settings.log().read(from, settings.batchSize(), segment::owns);
     } catch (UnreadableLogEntryException e) {
       // No retry reads it: parked like an event the projector fails on, so that it can be skipped.
       park.at(e.checkpoint(), e.storedType(), Failures.describe(e));
       return;
     }
-    boolean full = batch.size() >= settings.batchSize() || endsBeforeHead(batch);
+    boolean full = read.entries() >= settings.batchSize() || endsBeforeHead(read);
     publish(snapshot.withState(full ? ProjectionState.CATCHING_UP : ProjectionState.LIVE));
-    if (!batch.isEmpty()) {
-      new BatchRun(this, batch).handle();
+    if (!read.events().isEmpty() || read.readTo().isAfter(from)) {
+      new BatchRun(this, read.events(), read.readTo()).handle();
     }
     if (snapshot.parked() == null && !stopping) {
       hooks.afterRead(this, !full);
     }
-    if (batch.isEmpty() && !stopping) {
+    if (read.entries() == 0 && !stopping) {
       settings.log().awaitEventsAfter(checkpoint(), IDLE_WAIT);
     }
   }
@@ -185,9 +189,8 @@ final class ProjectionWorker implements Runnable {
    * {@return whether a short batch still ended before the log's head: a log whose stored events an
    * upcaster splits ends a batch early rather than between the pieces of one event}
    */
-  private boolean endsBeforeHead(List<LoggedMessage> batch) {
-    return !batch.isEmpty()
-        && settings.log().head().isAfter(batch.get(batch.size() - 1).checkpoint());
+  private boolean endsBeforeHead(FilteredBatch read) {
+    return read.entries() > 0 && settings.log().head().isAfter(read.readTo());
   }
 
   /**

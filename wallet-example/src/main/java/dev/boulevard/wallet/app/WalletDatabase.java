@@ -9,6 +9,12 @@ final class WalletDatabase {
   /** Enough connections for the HTTP threads, the projections and the command log. */
   static final int POOL_SIZE = 32;
 
+  /**
+   * The connections kept open when idle: the pool grows to {@link #POOL_SIZE} under load only, so
+   * that three instances on one PostgreSQL stay under its default 100 connections.
+   */
+  static final int MINIMUM_IDLE = 4;
+
   private WalletDatabase() {}
 
   /** {@return a pool on the database the options name} */
@@ -23,6 +29,7 @@ final class WalletDatabase {
       config.setPassword(options.jdbcPassword());
     }
     config.setMaximumPoolSize(POOL_SIZE);
+    config.setMinimumIdle(MINIMUM_IDLE);
     config.setPoolName("wallet");
     config.setConnectionTimeout(10_000);
     return new HikariDataSource(config);

@@ -32,8 +32,8 @@ public interface GlobalEventLog {
   List<LoggedMessage> read(Checkpoint after, int limit);
 
   /**
-   * Reads a batch as {@link #read(Checkpoint, int)} does, keeping only the events of the aggregates a
-   * filter takes, such as one segment's of a split projection: a store may skip the other entries
+   * Reads a batch as {@link #read(Checkpoint, int)} does, keeping only the events of the aggregates
+   * a filter takes, such as one segment's of a split projection: a store may skip the other entries
    * without reading their payloads back, and an entry it skips cannot fail the read.
    *
    * @param after the checkpoint of the last entry already read

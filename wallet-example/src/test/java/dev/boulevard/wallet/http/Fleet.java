@@ -104,6 +104,11 @@ final class Fleet implements AutoCloseable {
     spared.add(i);
   }
 
+  /** Sends new requests to instance {@code i} again. */
+  void unspare(int i) {
+    spared.remove(i);
+  }
+
   /** Kills instance {@code i} with SIGKILL. */
   void kill(int i) throws InterruptedException {
     apps.get(i).kill();

@@ -55,7 +55,7 @@ class FleetPauseTest {
       int rolledBack = 0;
       for (int round = 0; round < ReliabilityReport.ROUNDS; round++) {
         fleet.awaitShared();
-        Freeze freeze = freezeOne(fleet, load, round);
+        Freeze freeze = freezeOne(fleet, load, round, database);
         findings.add(freeze.toString());
         rolledBack += freeze.rolledBack();
       }
@@ -79,8 +79,9 @@ class FleetPauseTest {
 
   /**
    * What one freeze showed: the frozen node, the projections it held and their epochs before, the
-   * epochs and owners the others showed while it was frozen, and how many of its batches its log
-   * says were rolled back.
+   * epochs and owners the others showed while it was frozen, how many of its batches its log says
+   * were rolled back after it woke up (before it took a lease again), and its log's lines on
+   * leases.
    */
   private record Freeze(
       String node,
@@ -90,7 +91,8 @@ class FleetPauseTest {
       int rolledBack,
       List<String> leaseLog) {}
 
-  private static Freeze freezeOne(Fleet fleet, CommandLoad load, int round) throws Exception {
+  private static Freeze freezeOne(
+      Fleet fleet, CommandLoad load, int round, TestWalletDatabase database) throws Exception {
     int victim = victim(fleet, round);
     String node = fleet.node(victim);
     JsonNode before = fleet.status(victim);
@@ -109,12 +111,15 @@ class FleetPauseTest {
     fleet.app(victim).pause();
     Thread.sleep(PAUSE_MILLIS);
     JsonNode during = fleet.status(witness);
+    String transactions = database.transactions();
     Map<String, String> ownersDuring = new HashMap<>();
     for (String held : epochsBefore.keySet()) {
       JsonNode f = Fleet.follower(during, held).orElseThrow();
       ownersDuring.put(held, f.path("owner").asText() + "@" + f.get("epoch").asLong());
       assertThat(Fleet.heldByAnotherThan(node).test(f))
-          .as("%s taken over from frozen %s: %s", held, node, during)
+          .as(
+              "%s taken over from frozen %s: %s; open transactions (pid %d frozen): %s",
+              held, node, during, fleet.app(victim).pid(), transactions)
           .isTrue();
       assertThat(f.get("epoch").asLong())
           .as(held + "'s epoch")
@@ -154,8 +159,10 @@ class FleetPauseTest {
     }
     List<String> leaseLog =
         log.lines().filter(line -> line.contains("lease")).map(FleetPauseTest::shorter).toList();
-    return new Freeze(
-        node, epochsBefore, ownersDuring, epochsAfter, count(log, "rolled back"), leaseLog);
+    int retaken = log.indexOf("took its lease");
+    String stale = retaken < 0 ? log : log.substring(0, retaken); // before it took any lease again
+    int rolledBack = count(stale, "rolled back") + count(stale, "let its lease go mid-batch");
+    return new Freeze(node, epochsBefore, ownersDuring, epochsAfter, rolledBack, leaseLog);
   }
 
   /** {@return a log line without its time stamp and thread} */

@@ -7,11 +7,12 @@ import java.util.List;
 
 /**
  * Runs the wallet: {@code java -jar wallet.jar [--port N] [--clock-offset P91D] [--jdbc-url URL
- * --jdbc-user U --jdbc-password P]} serves the HTTP API on 127.0.0.1, and {@code java -jar
- * wallet.jar demo} runs a short scripted story on a fresh embedded database, and {@code java -jar
- * wallet.jar seed --events N [database options]} fills a store with N synthetic events, and {@code
- * java -jar wallet.jar verify [--jdbc-url URL --jdbc-user U --jdbc-password P]} reads every stored
- * event and replays every wallet ({@link WalletVerification}).
+ * --jdbc-user U --jdbc-password P] [--node-id NAME] [--lease-time PT10S]} serves the HTTP API on
+ * 127.0.0.1 (instances on one database share its projections, each under its node id), and {@code
+ * java -jar wallet.jar demo} runs a short scripted story on a fresh embedded database, and {@code
+ * java -jar wallet.jar seed --events N [database options]} fills a store with N synthetic events,
+ * and {@code java -jar wallet.jar verify [--jdbc-url URL --jdbc-user U --jdbc-password P]} reads
+ * every stored event and replays every wallet ({@link WalletVerification}).
  */
 public final class Main {
 
@@ -52,6 +53,7 @@ public final class Main {
       System.err.println(
           "Usage: java -jar wallet.jar [--port N] [--clock-offset P91D]"
               + " [--jdbc-url URL --jdbc-user USER --jdbc-password PASSWORD]"
+              + " [--node-id NAME (default pid@host)] [--lease-time PT10S (PT1S to PT10M)]"
               + " | demo | seed --events N [--jdbc-url ...] | verify [--jdbc-url ...]");
       System.exit(2);
       return;
@@ -120,10 +122,12 @@ public final class Main {
                 },
                 "wallet-shutdown"));
     System.out.printf(
-        "Wallet serving on http://127.0.0.1:%d (%s, clock offset %s)%n",
+        "Wallet serving on http://127.0.0.1:%d (%s, clock offset %s, node %s, lease time %s)%n",
         api.port(),
         options.jdbcUrl() == null ? "embedded H2 under ./data/" : "database from the options",
-        options.clockOffset());
+        options.clockOffset(),
+        app.projections().runnerName(),
+        options.leaseTime());
     System.out.println("Try: curl -s localhost:" + api.port() + "/health");
   }
 }

@@ -20,6 +20,7 @@ import dev.boulevard.readmodel.jdbc.JdbcReadModelStorage;
 import dev.boulevard.readmodel.projection.Projections;
 import dev.boulevard.readmodel.projection.ProjectionsBuilder;
 import dev.boulevard.readmodel.saga.Sagas;
+import dev.boulevard.readmodel.saga.SagasBuilder;
 import dev.boulevard.serializer.EventTypeRegistry;
 import dev.boulevard.serializer.Serializer;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
@@ -73,7 +74,7 @@ public final class WalletApp implements AutoCloseable {
   private final ObjectMapper mapper;
   private volatile ExpiredKeysCleanup cleanup;
 
-  private WalletApp(HikariDataSource pool, Clock clock) {
+  private WalletApp(HikariDataSource pool, WalletOptions options, Clock clock) {
     this.pool = pool;
     this.mapper = WalletJson.mapper();
     EventTypeRegistry registry = WalletEvents.registry();
@@ -83,11 +84,13 @@ public final class WalletApp implements AutoCloseable {
     EventSourcingRepository<Wallet> replaying = wallets(store, clock);
     this.keyed = keyedHandlers(pool, store, replaying, clock);
     this.commands = commands(store, log, keyed, replaying, clock);
-    this.projections = projections(store, pool).build();
-    this.sagas = sagas(store, pool, commands, clock);
+    ProjectionsBuilder shared = projections(store, pool).leaseTime(options.leaseTime());
+    this.projections = (options.nodeId() == null ? shared : shared.node(options.nodeId())).build();
+    this.sagas = sagas(store, pool, commands, options, clock);
     this.queries =
         new WalletQueries(
             projections,
+            sagas,
             LogFollower.all(projections, sagas),
             store,
             replaying,
@@ -111,8 +114,9 @@ public final class WalletApp implements AutoCloseable {
   }
 
   /**
-   * Starts the app on the database the options name: migrates the tables, starts the projections,
-   * which catch up from their checkpoints, and the clean-up of expired idempotency keys.
+   * Starts the app on the database the options name: migrates the tables, starts the projections
+   * and process managers, which catch up from their checkpoints (or leave them to the other
+   * instances of the fleet that run them), and the clean-up of expired idempotency keys.
    *
    * @param options the options
    * @param clock the app's clock
@@ -121,7 +125,7 @@ public final class WalletApp implements AutoCloseable {
   public static WalletApp start(WalletOptions options, Clock clock) {
     HikariDataSource pool = WalletDatabase.open(options);
     try {
-      WalletApp app = new WalletApp(pool, clock);
+      WalletApp app = new WalletApp(pool, options, clock);
       app.projections.start();
       app.sagas.start();
       app.cleanup = ExpiredKeysCleanup.start(app::deleteExpiredKeys);
@@ -215,10 +219,15 @@ public final class WalletApp implements AutoCloseable {
   /**
    * Runs the wallet's process managers: {@link ExpiryProcess} dispatches {@link ExpireCredits}
    * through the app's commands (locked per wallet, retried, audited) when a wallet's next lot
-   * expires by the app's clock.
+   * expires by the app's clock. Every instance of a fleet dispatches due commands; one at a time
+   * runs each process manager, under its lease.
    */
   private static Sagas sagas(
-      JdbcEventStore store, DataSource dataSource, WalletCommands commands, Clock clock) {
+      JdbcEventStore store,
+      DataSource dataSource,
+      WalletCommands commands,
+      WalletOptions options,
+      Clock clock) {
     CommandBus bus =
         new CommandBus() {
           @Override
@@ -235,13 +244,15 @@ public final class WalletApp implements AutoCloseable {
             return DispatchResult.none(); // the process managers do not wait for their commands
           }
         };
-    return Sagas.builder(
-            store, JdbcReadModelStorage.create(dataSource), bus, ExpiryProcess.commandTypes())
-        .add(new ExpiryProcess())
-        .tables(SAGAS_TABLE, OUTBOX_TABLE)
-        .clock(clock)
-        .keyCommands()
-        .build();
+    SagasBuilder builder =
+        Sagas.builder(
+                store, JdbcReadModelStorage.create(dataSource), bus, ExpiryProcess.commandTypes())
+            .add(new ExpiryProcess())
+            .tables(SAGAS_TABLE, OUTBOX_TABLE)
+            .clock(clock)
+            .keyCommands()
+            .leaseTime(options.leaseTime());
+    return (options.nodeId() == null ? builder : builder.node(options.nodeId())).build();
   }
 
   /** {@return the commands} */

@@ -10,6 +10,7 @@ import dev.boulevard.eventstore.jdbc.JdbcEventStore;
 import dev.boulevard.eventstore.jdbc.StoredCommand;
 import dev.boulevard.readmodel.ReadModelRepository;
 import dev.boulevard.readmodel.projection.Projections;
+import dev.boulevard.readmodel.saga.Sagas;
 import dev.boulevard.repository.AsOf;
 import dev.boulevard.repository.TimeTravelRepository;
 import dev.boulevard.serializer.EventTypeRegistry;
@@ -28,11 +29,12 @@ import java.util.Optional;
 
 /**
  * The wallet's queries: credits and invoices from the read models, history and time travel from the
- * event store, and the command audit log. Thread-safe.
+ * event store, the command audit log, and who runs the projections. Thread-safe.
  */
 public final class WalletQueries {
 
   private final Projections projections;
+  private final Sagas sagas;
   private final LogFollower readers;
   private final JdbcEventStore store;
   private final TimeTravelRepository<Wallet> wallets;
@@ -43,6 +45,7 @@ public final class WalletQueries {
 
   WalletQueries(
       Projections projections,
+      Sagas sagas,
       LogFollower readers,
       JdbcEventStore store,
       TimeTravelRepository<Wallet> wallets,
@@ -51,6 +54,7 @@ public final class WalletQueries {
       ObjectMapper mapper,
       Clock clock) {
     this.projections = projections;
+    this.sagas = sagas;
     this.readers = readers;
     this.store = store;
     this.wallets = wallets;
@@ -125,6 +129,14 @@ public final class WalletQueries {
                     message.recordedOn(),
                     mapper.valueToTree(message.payload())))
         .toList();
+  }
+
+  /**
+   * {@return who runs each projection and process manager, until when, and how far each got: the
+   * same on every instance of a fleet, read from the database for those another instance runs}
+   */
+  public FleetStatus fleet() {
+    return FleetStatus.of(projections.runnerName(), projections.status(), sagas.status());
   }
 
   /** {@return at most the given number of the latest commands, newest first} */

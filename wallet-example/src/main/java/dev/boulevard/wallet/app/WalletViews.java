@@ -3,6 +3,7 @@ package dev.boulevard.wallet.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.boulevard.wallet.domain.CreditKind;
 import dev.boulevard.wallet.domain.Wallet;
+import dev.boulevard.wallet.readmodel.OpenLot;
 import dev.boulevard.wallet.readmodel.WalletCredits;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,11 +27,20 @@ public final class WalletViews {
    */
   public record Credits(String userId, Map<CreditKind, Long> balances, long total, List<Lot> lots) {
 
+    /**
+     * Lot ids in the order the wallet gives them: shorter first, so {@code 9} before {@code 10}.
+     */
+    private static final Comparator<String> LOT_IDS =
+        Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
+
     /** {@return the credits of a wallet's read model available at an instant} */
     static Credits of(String userId, WalletCredits credits, Instant now) {
       Map<CreditKind, Long> balances = credits.balances(now);
+      // oldest first, as the replayed view: in a fleet, a wallet's events need not be in the order
+      // of their instants, which each instance reads from its clock before the wallet's events
       List<Lot> lots =
           credits.availableLots(now).stream()
+              .sorted(Comparator.comparing(OpenLot::addedAt).thenComparing(OpenLot::lotId, LOT_IDS))
               .map(lot -> new Lot(lot.kind(), lot.remaining(), lot.addedAt(), lot.expiresAt()))
               .toList();
       return new Credits(userId, balances, sum(balances), lots);
@@ -45,7 +55,9 @@ public final class WalletViews {
       }
       List<Lot> lots =
           wallet.openLots(now).stream()
-              .sorted(Comparator.comparing(dev.boulevard.wallet.domain.Lot::addedAt))
+              .sorted(
+                  Comparator.comparing(dev.boulevard.wallet.domain.Lot::addedAt)
+                      .thenComparing(dev.boulevard.wallet.domain.Lot::lotId, LOT_IDS))
               .map(lot -> new Lot(lot.kind(), lot.remaining(), lot.addedAt(), lot.expiresAt()))
               .toList();
       return new Credits(userId, balances, sum(balances), lots);

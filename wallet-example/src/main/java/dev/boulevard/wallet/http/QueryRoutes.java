@@ -13,7 +13,10 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@code GET} routes: a wallet's credits, invoices and events, and the audit log. */
+/**
+ * The {@code GET} routes: a wallet's credits, invoices and events, the audit log, and who runs the
+ * projections.
+ */
 final class QueryRoutes {
 
   /**
@@ -58,6 +61,13 @@ final class QueryRoutes {
     int limit = QueryParameters.limit(query);
     awaitAfter(query, exchange);
     responses.json(exchange, 200, queries.audit(limit));
+  }
+
+  /** {@code GET /admin/projections}: each projection's and process manager's lease and progress. */
+  void fleet(Request request, HttpExchange exchange) throws IOException {
+    request.requireMethod("GET");
+    request.query(Set.of());
+    responses.json(exchange, 200, queries.fleet());
   }
 
   private Object credits(String userId, Instant asOf) {

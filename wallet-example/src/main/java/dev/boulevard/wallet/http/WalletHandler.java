@@ -90,6 +90,8 @@ final class WalletHandler implements HttpHandler {
       queries.wallet(request, path.get(1), path.size() == 3 ? path.get(2) : "", exchange);
     } else if (path.equals(List.of("audit"))) {
       queries.audit(request, exchange);
+    } else if (path.equals(List.of("admin", "projections"))) {
+      queries.fleet(request, exchange);
     } else {
       throw ApiException.notFound(request.path());
     }

@@ -38,6 +38,10 @@ final class ChildApp implements AutoCloseable {
     command.addAll(List.of(Main.class.getName(), "--port", "0"));
     command.addAll(List.of("--jdbc-url", options.jdbcUrl(), "--jdbc-user", options.jdbcUser()));
     command.addAll(List.of("--jdbc-password", options.jdbcPassword()));
+    if (options.nodeId() != null) {
+      command.addAll(List.of("--node-id", options.nodeId()));
+    }
+    command.addAll(List.of("--lease-time", options.leaseTime().toString()));
     process =
         new ProcessBuilder(command).redirectError(errors.toFile()).redirectInput(devNull()).start();
     var announced = new CompletableFuture<Integer>();
@@ -60,6 +64,33 @@ final class ChildApp implements AutoCloseable {
   /** {@return the port it serves on} */
   int port() {
     return port;
+  }
+
+  /** {@return the process's id} */
+  long pid() {
+    return process.pid();
+  }
+
+  /** Freezes the process with SIGSTOP: it holds its connections and answers nothing. */
+  void pause() throws IOException, InterruptedException {
+    signal("-STOP");
+  }
+
+  /** Lets a frozen process go on with SIGCONT. */
+  void resume() throws IOException, InterruptedException {
+    signal("-CONT");
+  }
+
+  private void signal(String signal) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", signal, Long.toString(pid())).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new IllegalStateException("kill " + signal + " " + pid() + " failed");
+    }
+  }
+
+  /** {@return everything the process wrote to its standard error: its log} */
+  String errors() throws IOException {
+    return Files.readString(errors, StandardCharsets.UTF_8);
   }
 
   /** Kills the process with SIGKILL and waits until it is gone. */

@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Concurrent clients that send additions and spends to a few wallets until stopped, each command
@@ -44,6 +45,7 @@ final class CommandLoad {
   private final int wallets;
   private final boolean appMayDie;
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private volatile boolean failOver;
   private final List<Thread> threads = new ArrayList<>();
   private final ConcurrentLinkedQueue<Sent> pending = new ConcurrentLinkedQueue<>();
 
@@ -58,6 +60,9 @@ final class CommandLoad {
 
   /** Requests that got no answer: the app died, or could not be reached. */
   final AtomicInteger cutOff = new AtomicInteger();
+
+  /** Requests of those cut off that found no app listening: it was dead. */
+  final AtomicInteger refused = new AtomicInteger();
 
   /** Answers {@code 503 storage_unavailable}. */
   final AtomicInteger unavailable = new AtomicInteger();
@@ -93,9 +98,23 @@ final class CommandLoad {
    * stopped load may be started again, on another app.
    */
   CommandLoad start(WalletClient client, int clients) {
+    return start(() -> client, clients, false);
+  }
+
+  /**
+   * Starts the clients on a fleet of apps: each request goes to the app {@code instances} gives
+   * next, and one cut off by an app that died, or one that answers nothing, is sent again at once,
+   * with its key, to the next.
+   */
+  CommandLoad startOnFleet(Supplier<WalletClient> instances, int clients) {
+    return start(instances, clients, true);
+  }
+
+  private CommandLoad start(Supplier<WalletClient> instances, int clients, boolean failOver) {
     stopped.set(false);
+    this.failOver = failOver;
     for (int c = 0; c < clients; c++) {
-      Thread thread = new Thread(() -> run(client), "load-client-" + c);
+      Thread thread = new Thread(() -> run(instances), "load-client-" + c);
       threads.add(thread);
       thread.start();
     }
@@ -135,7 +154,7 @@ final class CommandLoad {
     }
   }
 
-  private void run(WalletClient client) {
+  private void run(Supplier<WalletClient> instances) {
     var random = ThreadLocalRandom.current();
     while (!stopped.get()) {
       Sent command = pending.poll();
@@ -151,8 +170,8 @@ final class CommandLoad {
         commands.incrementAndGet();
       }
       Outcome outcome;
-      while ((outcome = send(client, command, false)) == Outcome.AGAIN) {
-        ThrowawayServer.pause(RESEND_PAUSE_MILLIS);
+      while ((outcome = send(instances.get(), command, false)) == Outcome.AGAIN) {
+        ThrowawayServer.pause(failOver ? 20 : RESEND_PAUSE_MILLIS);
       }
       if (outcome == Outcome.LEFT) {
         return; // the app died, or the load stops while the database is away
@@ -177,6 +196,10 @@ final class CommandLoad {
       answer = client.command(command.name(), command.userId(), command.amount(), command.key());
     } catch (UncheckedIOException e) {
       cutOff.incrementAndGet();
+      refused.addAndGet(e.getCause() instanceof java.net.ConnectException ? 1 : 0);
+      if (failOver) {
+        return Outcome.AGAIN; // to the next instance
+      }
       if (!appMayDie) {
         unexpected.add("no answer: " + e.getCause());
       } else if (!finishing) {

@@ -87,6 +87,21 @@ final class LoadVerification {
     return new Outcome(acks.size(), lost, duplicated, marker);
   }
 
+  /**
+   * Checks, on one app of a fleet, that the credits read model equals the balances replayed from
+   * the events and what the load's acknowledged commands add up to, and that invoice numbers are
+   * gap-free, once the app's read models have the marker's position.
+   */
+  static void verifyReadModels(
+      WalletClient client, String prefix, int wallets, CommandLoad load, long marker) {
+    Map<String, Long> balances = new HashMap<>();
+    for (Ack ack : load.acks) {
+      long signed = ack.type().equals("WalletCreditsAdded") ? ack.amount() : -ack.amount();
+      balances.merge(ack.userId(), signed, Long::sum);
+    }
+    assertReadModelsEqualTheEvents(client, prefix, wallets, marker, balances);
+  }
+
   private static void assertReadModelsEqualTheEvents(
       WalletClient client, String prefix, int wallets, long marker, Map<String, Long> balances) {
     String now = Instant.now().toString();

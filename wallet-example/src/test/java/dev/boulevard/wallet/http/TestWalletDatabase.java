@@ -26,6 +26,14 @@ abstract class TestWalletDatabase implements AutoCloseable {
   @Override
   public abstract void close() throws IOException;
 
+  /**
+   * {@return the database server's sessions that are in a transaction or wait for a lock, for a
+   * failure's message} Empty for H2.
+   */
+  String transactions() {
+    return "";
+  }
+
   /** {@return a fresh H2 file database} */
   static TestWalletDatabase h2() {
     return new H2();
@@ -91,6 +99,15 @@ abstract class TestWalletDatabase implements AutoCloseable {
     public void close() {
       execute(admin, "DROP SCHEMA " + schema + " CASCADE");
     }
+
+    @Override
+    String transactions() {
+      return rows(
+          admin,
+          "SELECT pid, state, wait_event_type, wait_event, now() - xact_start AS in_transaction,"
+              + " pg_blocking_pids(pid) AS blocked_by, left(query, 160) AS last_query"
+              + " FROM pg_stat_activity WHERE xact_start IS NOT NULL AND pid <> pg_backend_pid()");
+    }
   }
 
   private static final class MariaDb extends TestWalletDatabase {
@@ -112,6 +129,35 @@ abstract class TestWalletDatabase implements AutoCloseable {
     @Override
     public void close() {
       execute(admin, "DROP DATABASE " + database);
+    }
+
+    @Override
+    String transactions() {
+      return rows(
+          admin,
+          "SELECT t.trx_mysql_thread_id, t.trx_state, t.trx_started, t.trx_rows_locked,"
+              + " left(t.trx_query, 160), w.blocking_trx_id FROM information_schema.INNODB_TRX t"
+              + " LEFT JOIN information_schema.INNODB_LOCK_WAITS w"
+              + " ON w.requesting_trx_id = t.trx_id");
+    }
+  }
+
+  /** {@return the rows a query answers, one line each, or why it could not} */
+  static String rows(DataSource dataSource, String sql) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        var rows = statement.executeQuery(sql)) {
+      var text = new StringBuilder();
+      int columns = rows.getMetaData().getColumnCount();
+      while (rows.next()) {
+        text.append('\n');
+        for (int c = 1; c <= columns; c++) {
+          text.append(c > 1 ? " | " : "").append(rows.getString(c));
+        }
+      }
+      return text.toString();
+    } catch (SQLException e) {
+      return "(" + sql + " failed: " + e + ")";
     }
   }
 

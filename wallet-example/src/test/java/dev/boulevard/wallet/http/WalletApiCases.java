@@ -21,6 +21,46 @@ abstract class WalletApiCases extends WalletTestCase {
   }
 
   @Test
+  void the_admin_view_shows_each_projection_and_process_manager_run_here_with_its_lease() {
+    long position = ok("AddWalletCredits", newUser(), 5).position();
+    read("/audit?limit=1", position);
+    Answer answer = client.get("/admin/projections");
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    JsonNode fleet = answer.json();
+    String node = fleet.get("node").asText();
+    assertThat(names(fleet.get("projections"))).containsExactly("credits", "invoices");
+    assertThat(names(fleet.get("processManagers"))).hasSize(1);
+    for (JsonNode follower : concat(fleet.get("projections"), fleet.get("processManagers"))) {
+      assertThat(follower.get("owner").asText()).as(follower.toString()).isEqualTo(node);
+      assertThat(follower.get("heldHere").asBoolean()).as(follower.toString()).isTrue();
+      assertThat(follower.get("leaseExpired").asBoolean()).as(follower.toString()).isFalse();
+      assertThat(follower.get("epoch").asLong()).as(follower.toString()).isPositive();
+      assertThat(follower.get("position").asLong())
+          .as(follower.toString())
+          .isGreaterThanOrEqualTo(position);
+      assertThat(follower.get("state").asText())
+          .as(follower.toString())
+          .isIn("LIVE", "CATCHING_UP");
+    }
+    assertThat(client.get("/admin/projections?x=1").status()).isEqualTo(400);
+    assertThat(client.post("/admin/projections", "{}").status()).isEqualTo(405);
+    assertThat(client.get("/admin/other").status()).isEqualTo(404);
+  }
+
+  private static List<String> names(JsonNode followers) {
+    var names = new ArrayList<String>();
+    followers.forEach(follower -> names.add(follower.get("name").asText()));
+    return names;
+  }
+
+  private static List<JsonNode> concat(JsonNode first, JsonNode second) {
+    var all = new ArrayList<JsonNode>();
+    first.forEach(all::add);
+    second.forEach(all::add);
+    return all;
+  }
+
+  @Test
   void a_command_answers_the_wallets_playhead_and_the_position_of_its_last_event() {
     String user = newUser();
     Answer first = ok("AddWalletCredits", user, 100);

@@ -53,6 +53,50 @@ final class JdbcProjectionStore implements ProjectionStore {
     return Long.toString(System.currentTimeMillis());
   }
 
+  /**
+   * Locks a lease's row in the current transaction, unless another transaction holds it: a batch
+   * between its lease check and its commit, perhaps in a process that froze there. Taking, renewing
+   * and releasing never wait on such a lock, which could last as long as the freeze; they try again
+   * on the runner's next turn. On H2, whose transactions all live in this JVM, it waits as usual.
+   *
+   * @return the row's owner (or null), epoch and whether it is unexpired; empty if it is locked
+   *     elsewhere or does not exist
+   */
+  private Optional<StoredLease> lockIfFree(Handle handle, String projection) {
+    String skip = storage.dialect() == Dialect.H2 ? "" : " SKIP LOCKED";
+    return handle
+        .createQuery(
+            "SELECT owner, epoch, CASE WHEN expires_at > "
+                + now()
+                + " THEN 1 ELSE 0 END AS unexpired FROM "
+                + leases
+                + " WHERE name = ? FOR UPDATE"
+                + skip)
+        .bind(0, projection)
+        .map(
+            (rs, ctx) ->
+                new StoredLease(
+                    rs.getString("owner"), rs.getLong("epoch"), rs.getInt("unexpired") == 1))
+        .findOne();
+  }
+
+  private boolean exists(Handle handle, String projection) {
+    return handle
+            .createQuery("SELECT COUNT(*) FROM " + leases + " WHERE name = ?")
+            .bind(0, projection)
+            .mapTo(Long.class)
+            .one()
+        > 0;
+  }
+
+  /** A lease's row, as locked: its owner, or null, its epoch, and whether it has not lapsed. */
+  private record StoredLease(String owner, long epoch, boolean unexpired) {
+
+    boolean heldBy(Lease lease) {
+      return lease.owner().equals(owner) && epoch == lease.epoch();
+    }
+  }
+
   @Override
   public Optional<Lease> claim(String projection, String owner, Duration leaseTime) {
     try {
@@ -61,51 +105,40 @@ final class JdbcProjectionStore implements ProjectionStore {
               run(
                   "take the lease on projection " + projection,
                   handle -> {
-                    String now = now();
-                    int taken =
-                        handle.execute(
-                            "UPDATE "
-                                + leases
-                                + " SET owner = ?, epoch = epoch + 1, expires_at = "
-                                + now
-                                + " + ? WHERE name = ? AND (owner IS NULL OR owner = ? OR"
-                                + " expires_at <= "
-                                + now
-                                + ")",
-                            owner,
-                            leaseTime.toMillis(),
-                            projection,
-                            owner);
-                    if (taken == 0) {
-                      boolean exists =
-                          handle
-                                  .createQuery("SELECT COUNT(*) FROM " + leases + " WHERE name = ?")
-                                  .bind(0, projection)
-                                  .mapTo(Long.class)
-                                  .one()
-                              > 0;
-                      if (exists) {
-                        return Optional.<Lease>empty();
+                    Optional<StoredLease> row = lockIfFree(handle, projection);
+                    if (row.isEmpty()) {
+                      if (exists(handle, projection)) {
+                        return Optional.<Lease>empty(); // locked by a batch: next turn
                       }
                       // the first take; a racing first take fails on the primary key, below
                       handle.execute(
                           "INSERT INTO "
                               + leases
                               + " (name, owner, epoch, expires_at) VALUES (?, ?, 1, "
-                              + now
+                              + now()
                               + " + ?)",
                           projection,
                           owner,
                           leaseTime.toMillis());
                       return Optional.of(new Lease(projection, owner, 1));
                     }
-                    long epoch =
-                        handle
-                            .createQuery("SELECT epoch FROM " + leases + " WHERE name = ?")
-                            .bind(0, projection)
-                            .mapTo(Long.class)
-                            .one();
-                    return Optional.of(new Lease(projection, owner, epoch));
+                    StoredLease current = row.get();
+                    if (current.owner() != null
+                        && !current.owner().equals(owner)
+                        && current.unexpired()) {
+                      return Optional.<Lease>empty();
+                    }
+                    handle.execute(
+                        "UPDATE "
+                            + leases
+                            + " SET owner = ?, epoch = ?, expires_at = "
+                            + now()
+                            + " + ? WHERE name = ?",
+                        owner,
+                        current.epoch() + 1,
+                        leaseTime.toMillis(),
+                        projection);
+                    return Optional.of(new Lease(projection, owner, current.epoch() + 1));
                   }));
     } catch (ReadModelException e) {
       if (isUniqueViolation(e)) {
@@ -115,36 +148,58 @@ final class JdbcProjectionStore implements ProjectionStore {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>If a batch's transaction holds the lease's row right now, it cannot tell: it extends nothing
+   * and answers true, and the runner tries again on its next turn.
+   */
   @Override
   public boolean renew(Lease lease, Duration leaseTime) {
-    return run(
-        "renew the lease on projection " + lease.projection(),
-        handle ->
-            handle.execute(
-                    "UPDATE "
-                        + leases
-                        + " SET expires_at = "
-                        + now()
-                        + " + ? WHERE name = ? AND owner = ? AND epoch = ?",
-                    leaseTime.toMillis(),
-                    lease.projection(),
-                    lease.owner(),
-                    lease.epoch())
-                == 1);
+    return storage.inTransaction(
+        () ->
+            run(
+                "renew the lease on projection " + lease.projection(),
+                handle -> {
+                  Optional<StoredLease> row = lockIfFree(handle, lease.projection());
+                  if (row.isEmpty()) {
+                    return exists(handle, lease.projection()); // locked by a batch
+                  }
+                  if (!row.get().heldBy(lease)) {
+                    return false;
+                  }
+                  handle.execute(
+                      "UPDATE "
+                          + leases
+                          + " SET expires_at = "
+                          + now()
+                          + " + ? WHERE name = ?",
+                      leaseTime.toMillis(),
+                      lease.projection());
+                  return true;
+                }));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>If a batch's transaction holds the lease's row right now, it leaves the lease to lapse.
+   */
   @Override
   public void release(Lease lease) {
-    run(
-        "release the lease on projection " + lease.projection(),
-        handle ->
-            handle.execute(
-                "UPDATE "
-                    + leases
-                    + " SET owner = NULL, expires_at = 0 WHERE name = ? AND owner = ? AND epoch = ?",
-                lease.projection(),
-                lease.owner(),
-                lease.epoch()));
+    storage.inTransaction(
+        () ->
+            run(
+                "release the lease on projection " + lease.projection(),
+                handle -> {
+                  Optional<StoredLease> row = lockIfFree(handle, lease.projection());
+                  if (row.isPresent() && row.get().heldBy(lease)) {
+                    handle.execute(
+                        "UPDATE " + leases + " SET owner = NULL, expires_at = 0 WHERE name = ?",
+                        lease.projection());
+                  }
+                  return null;
+                }));
   }
 
   @Override

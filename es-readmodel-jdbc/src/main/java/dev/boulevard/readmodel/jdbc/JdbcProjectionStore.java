@@ -169,11 +169,7 @@ final class JdbcProjectionStore implements ProjectionStore {
                     return false;
                   }
                   handle.execute(
-                      "UPDATE "
-                          + leases
-                          + " SET expires_at = "
-                          + now()
-                          + " + ? WHERE name = ?",
+                      "UPDATE " + leases + " SET expires_at = " + now() + " + ? WHERE name = ?",
                       leaseTime.toMillis(),
                       lease.projection());
                   return true;

@@ -33,7 +33,10 @@ class LeaseRowLockTest {
   abstract static class OnDatabase {
     private final TestDatabase database;
     private final String table =
-        "lk_" + Long.toString(ProcessHandle.current().pid(), 36) + "_" + System.nanoTime() % 100_000;
+        "lk_"
+            + Long.toString(ProcessHandle.current().pid(), 36)
+            + "_"
+            + System.nanoTime() % 100_000;
 
     OnDatabase(TestDatabase database) {
       this.database = database;
@@ -51,7 +54,8 @@ class LeaseRowLockTest {
 
     @Test
     void a_lease_row_locked_by_a_frozen_batch_is_skipped_not_waited_on() throws Exception {
-      ProjectionStore store = JdbcReadModelStorage.create(database.dataSource()).projectionStore(table);
+      ProjectionStore store =
+          JdbcReadModelStorage.create(database.dataSource()).projectionStore(table);
       Lease frozen = store.claim("p", "frozen#1", LEASE).orElseThrow();
       Thread.sleep(LEASE.toMillis() + 200); // lapsed: another runner may take it
 
@@ -59,7 +63,8 @@ class LeaseRowLockTest {
         batch.setAutoCommit(false);
         try (Statement statement = batch.createStatement()) {
           // what a batch's lease check does, in a transaction left open as by a frozen process
-          statement.executeQuery("SELECT owner FROM " + table + "_leases WHERE name = 'p' FOR UPDATE")
+          statement
+              .executeQuery("SELECT owner FROM " + table + "_leases WHERE name = 'p' FOR UPDATE")
               .close();
         }
 

@@ -182,35 +182,49 @@ final class LeaseKeeper implements Runnable {
     for (int i = 0; i < dealt.size(); i++) {
       ProjectionSlot slot = dealt.get(i);
       boolean mine = members.get(i % members.size()).equals(owner);
-      ProjectionStore.Lease held = slot.lease();
-      if (held != null && (slot.lost() || !mine)) {
-        slot.relinquish();
-        store.release(held); // a batch still running fails its lease check and rolls back
-        LOG.info(
-            "Projection {}: runner {} let its lease go ({})",
+      try {
+        keep(slot, mine);
+      } catch (RuntimeException e) {
+        // one lease's failure does not hold up the others' renewals; the next turn tries again
+        LOG.warn(
+            "Projection {}: runner {} could not keep its lease, retrying: {}",
             slot.name(),
             owner,
-            mine ? "a worker found it lost" : "dealt to another runner");
-      } else if (held != null) {
-        if (store.renew(held, leaseTime)) {
-          slot.adoptRebuild();
-        } else {
-          slot.relinquish();
-          LOG.warn(
-              "Projection {}: runner {} lost its lease (epoch {}) to another runner",
-              slot.name(),
-              owner,
-              held.epoch());
-        }
-      } else if (mine) {
-        Optional<ProjectionStore.Lease> taken = store.claim(slot.name(), owner, leaseTime);
-        if (taken.isPresent() && !slot.acquire(taken.get())) {
-          store.release(taken.get()); // closed meanwhile
-        }
+            Failures.describe(e));
       }
     }
     // last, so that a member's row outlives its leases and a lapsed member's leases are free
     store.heartbeat(group, owner, leaseTime);
+  }
+
+  /** Renews, lets go of or takes one slot's lease, as dealt. */
+  private void keep(ProjectionSlot slot, boolean mine) {
+    ProjectionStore.Lease held = slot.lease();
+    if (held != null && (slot.lost() || !mine)) {
+      slot.relinquish();
+      store.release(held); // a batch still running fails its lease check and rolls back
+      LOG.info(
+          "Projection {}: runner {} let its lease go ({})",
+          slot.name(),
+          owner,
+          mine ? "a worker found it lost" : "dealt to another runner");
+    } else if (held != null) {
+      if (store.renew(held, leaseTime)) {
+        slot.adoptRebuild();
+      } else {
+        slot.relinquish();
+        LOG.warn(
+            "Projection {}: runner {} lost its lease (epoch {}) to another runner",
+            slot.name(),
+            owner,
+            held.epoch());
+      }
+    } else if (mine) {
+      Optional<ProjectionStore.Lease> taken = store.claim(slot.name(), owner, leaseTime);
+      if (taken.isPresent() && !slot.acquire(taken.get())) {
+        store.release(taken.get()); // closed meanwhile
+      }
+    }
   }
 
   /** Stops renewing, stops the workers after their batch, releases the leases, leaves the group. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole benchmark set, each scenario beside its baseline in the same JMH run, and writes
 # JMH's JSON, one PNG chart per file and results.md (machine, scores, baselines, ratios) under
-# docs/benchmarks/. Needs PostgreSQL and MariaDB on loopback (see the README). About 40 minutes on
+# docs/benchmarks/. Needs PostgreSQL and MariaDB on loopback (see the README). About 45 minutes on
 # a 2-core machine. `run.sh --smoke [DIR]` runs everything once, briefly, with small parameters, to
 # prove it all works (a few minutes), writing to DIR (default: a temporary directory).
 set -euo pipefail
@@ -27,6 +27,7 @@ if $smoke; then
   append_run=("${run[@]}")
   streams=1,10 load_events=10,1000 replay_big=2000 replay_small=2000 replay_jdbc=2000
   memory_events=10 wallet_seconds=3 memory_replay=20000 memory_heap=32m
+  fleet_events=20000 fleet_repeats=1
 else
   # Throughput scenarios: 1 fork, a 1 s warmup and two 1 s iterations (a dozen runs share the
   # budget); with two iterations JMH gives no confidence interval, so read the ratios.
@@ -41,7 +42,7 @@ else
   replay=("${run[@]}" -wi 1 -w 1s -i 2 -r 1s)
   streams=1,10,100 load_events=10,1000,100000 replay_big=1000000 replay_small=100000
   replay_jdbc=20000 memory_events=10,1000 wallet_seconds=30 memory_replay=10000000
-  memory_heap=256m
+  memory_heap=256m fleet_events=1000000 fleet_repeats=2
 fi
 jmh() { # jmh NAME [JMH ARGS...]: one JMH run writing $out/NAME.json
   local name=$1
@@ -112,6 +113,12 @@ trap - EXIT
 echo "== replay memory"
 java -Xmx$memory_heap -cp "$jar" dev.boulevard.benchmarks.ReplayMemory "$memory_replay" 200 POSTGRESQL \
   | grep -v ' INFO ' | tee "$out/replay-memory-$memory_replay-events.txt"
+
+# Catch-up of a split projection by 1 and 2 instances, each a JVM of its own (not JMH: one timed
+# catch-up per run; docs/benchmarks/fleet.md reads it).
+echo "== fleet catch-up"
+java -cp "$jar" dev.boulevard.benchmarks.FleetCatchUp "$fleet_events" "$fleet_repeats" \
+  | grep -v ' INFO ' | tee "$out/fleet-catch-up-$fleet_events-events.txt"
 
 java -cp "$jar" dev.boulevard.benchmarks.charts.Charts "$out" \
   "PostgreSQL=$(psql -h 127.0.0.1 -U postgres -d test -tAc 'show server_version' 2>/dev/null || echo unknown)" \

@@ -198,6 +198,40 @@ final class Fleet implements AutoCloseable {
   }
 
   /**
+   * Waits until the leases are held alike on every instance ({@link #awaitShared}) and none of them
+   * has changed hands or epoch for two lease times: the deal among the live instances has settled,
+   * so what an instance holds now it holds until the membership changes. Fails after two minutes.
+   */
+  void awaitSettled(Duration leaseTime) {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    String last = null;
+    long since = 0;
+    while (true) {
+      awaitShared();
+      var owners = new ArrayList<String>();
+      for (JsonNode f : followers(status(0))) {
+        owners.add(
+            f.get("name").asText()
+                + "="
+                + f.path("owner").asText()
+                + "@"
+                + f.get("epoch").asLong());
+      }
+      String now = String.join(",", owners);
+      if (!now.equals(last)) {
+        last = now;
+        since = System.nanoTime();
+      } else if (System.nanoTime() - since >= 2 * leaseTime.toNanos()) {
+        return;
+      }
+      assertThat(System.nanoTime() - deadline)
+          .as("the leases kept changing hands for 2 minutes: %s", now)
+          .isNegative();
+      ThrowawayServer.pause(100);
+    }
+  }
+
+  /**
    * Waits until instance {@code i}'s read models and process managers have taken in a position:
    * until its {@code ?after=} answers without a stale header; fails after two minutes.
    */

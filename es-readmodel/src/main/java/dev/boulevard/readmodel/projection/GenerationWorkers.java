@@ -34,11 +34,23 @@ final class GenerationWorkers {
   /** {@return a worker, not yet started, that fills a generation's read models} */
   ProjectionWorker create(
       ProjectionStore.Generation generation, ProjectionStore.Lease lease, WorkerHooks hooks) {
+    if (projection.isSink()) {
+      return new ProjectionWorker(
+          unit, segment, generation, null, projection.sink(), null, settings, lease, hooks);
+    }
     BatchCache cache = settings.storage().isTransactional() ? new BatchCache() : null;
     var models =
         new ProjectionModels(projection, settings.storage(), generation.generation(), cache);
     return new ProjectionWorker(
-        unit, segment, generation, projection.newProjector(models), cache, settings, lease, hooks);
+        unit,
+        segment,
+        generation,
+        projection.newProjector(models),
+        null,
+        cache,
+        settings,
+        lease,
+        hooks);
   }
 
   /** Drops a generation's read models a moment from now, once queries that picked it are done. */

@@ -236,6 +236,12 @@ final class ProjectionSlot {
     if (closed || !started) {
       throw new IllegalStateException("Start the projections before rebuilding one");
     }
+    if (projection.isSink()) {
+      throw new IllegalStateException(
+          "Projection "
+              + projection.name()
+              + " hands its events to a sink and has no read models to rebuild");
+    }
     if (projection.segments() > 1) {
       throw new IllegalStateException(
           "Projection "

@@ -29,7 +29,8 @@ final class ProjectionWorker implements Runnable {
   final String name;
   final Segment segment;
   final int generation;
-  final Projector projector;
+  final Projector projector; // null for a sink projection
+  final EventSink sink; // null for a projection with a projector
   final BatchCache cache; // null when batches are not cached
   final WorkerSettings settings;
   final WorkerPark park;
@@ -44,6 +45,7 @@ final class ProjectionWorker implements Runnable {
       Segment segment,
       ProjectionStore.Generation stored,
       Projector projector,
+      EventSink sink,
       BatchCache cache,
       WorkerSettings settings,
       ProjectionStore.Lease lease,
@@ -61,6 +63,7 @@ final class ProjectionWorker implements Runnable {
             null,
             0);
     this.projector = projector;
+    this.sink = sink;
     this.cache = cache;
     this.settings = settings;
     this.hooks = hooks;
@@ -147,11 +150,12 @@ final class ProjectionWorker implements Runnable {
         leaseLost();
         return;
       } catch (RuntimeException e) {
-        // Failures of the log, the checkpoint or storage's connection are waited out, never parked.
+        // Failures of the log, the checkpoint, storage's connection or a sink's delivery are waited
+        // out, never parked.
         storageFailures++;
         String error = Failures.describe(e);
         publish(snapshot.failed(ProjectionState.RETRYING, error));
-        LOG.warn("Projection {} failed to read or store, retrying: {}", name, error);
+        LOG.warn("Projection {} failed to read, store or deliver, retrying: {}", name, error);
         pause(settings.retry().pauseAfter(Math.min(storageFailures, 30)));
         reload();
       }
@@ -174,7 +178,11 @@ final class ProjectionWorker implements Runnable {
     boolean full = read.entries() >= settings.batchSize() || endsBeforeHead(read);
     publish(snapshot.withState(full ? ProjectionState.CATCHING_UP : ProjectionState.LIVE));
     if (!read.events().isEmpty() || read.readTo().isAfter(from)) {
-      new BatchRun(this, read.events(), read.readTo()).handle();
+      if (sink != null) {
+        new SinkRun(this, read.events(), read.readTo()).handle();
+      } else {
+        new BatchRun(this, read.events(), read.readTo()).handle();
+      }
     }
     if (snapshot.parked() == null && !stopping) {
       hooks.afterRead(this, !full);

@@ -33,16 +33,19 @@ public final class TrackingProjection {
 
   private final String name;
   private final Map<String, Class<? extends ReadModel>> readModels;
-  private final Function<ProjectionModels, ? extends Projector> factory;
+  private final Function<ProjectionModels, ? extends Projector> factory; // null for a sink
+  private final EventSink sink; // null for a projector
   private final int segments;
 
   private TrackingProjection(
       String name,
       Map<String, Class<? extends ReadModel>> readModels,
       Function<ProjectionModels, ? extends Projector> factory,
+      EventSink sink,
       int segments) {
     this.name = name;
     this.segments = segments;
+    this.sink = sink;
     this.readModels = Collections.unmodifiableMap(new LinkedHashMap<>(readModels));
     this.factory = factory;
   }
@@ -80,6 +83,16 @@ public final class TrackingProjection {
   /** {@return the read models it owns, by name} */
   public Map<String, Class<? extends ReadModel>> readModels() {
     return readModels;
+  }
+
+  /** {@return whether its events go to a sink rather than to a projector and read models} */
+  public boolean isSink() {
+    return sink != null;
+  }
+
+  /** {@return its sink, or null for a projection with a projector} */
+  EventSink sink() {
+    return sink;
   }
 
   Projector newProjector(ProjectionModels models) {
@@ -163,7 +176,29 @@ public final class TrackingProjection {
         throw new IllegalStateException(
             "Projection " + name + " declares no read model; declare them with readModel(...)");
       }
-      return new TrackingProjection(name, readModels, factory, segments);
+      return new TrackingProjection(name, readModels, factory, null, segments);
+    }
+
+    /**
+     * Finishes the definition as a sink projection: one that owns no read models and hands its
+     * events to a sink, a message broker typically, moving its checkpoint only once the sink has
+     * delivered them. It runs under a lease and parks like any projection; it has nothing to
+     * rebuild.
+     *
+     * @param sink where its events go
+     * @return the projection
+     * @throws IllegalStateException if a read model was declared
+     */
+    public TrackingProjection sink(EventSink sink) {
+      Objects.requireNonNull(sink, "sink");
+      if (!readModels.isEmpty()) {
+        throw new IllegalStateException(
+            "Projection "
+                + name
+                + " hands its events to a sink and owns no read model; got "
+                + readModels.keySet());
+      }
+      return new TrackingProjection(name, readModels, null, sink, segments);
     }
   }
 }

@@ -25,7 +25,15 @@ enum LibraryModule {
       "javax.sql..",
       "dev.boulevard.eventstore.jdbc..",
       "dev.boulevard.readmodel.jdbc.."),
-  ES_READMODEL_JDBC("es-readmodel-jdbc", 3);
+  ES_READMODEL_JDBC("es-readmodel-jdbc", 3),
+  ES_MESSAGING(
+      "es-messaging",
+      3,
+      "org.jdbi..",
+      "java.sql..",
+      "javax.sql..",
+      "dev.boulevard.eventstore.jdbc..",
+      "dev.boulevard.readmodel.jdbc..");
 
   private static final Pattern VERSIONED_JAR = Pattern.compile("(.+?)-\\d[^/]*\\.jar");
   private static final String CLASSES_DIR = "/target/classes/";

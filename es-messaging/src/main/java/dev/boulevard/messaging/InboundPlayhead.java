@@ -1,0 +1,11 @@
+package dev.boulevard.messaging;
+
+/**
+ * What an {@link InboundProjection} keeps per aggregate beside its read models: the playhead of the
+ * aggregate's last event it applied, by which it drops an event published twice.
+ *
+ * @param id the aggregate's id
+ * @param playhead the playhead of its last event applied
+ */
+public record InboundPlayhead(String id, long playhead)
+    implements dev.boulevard.readmodel.ReadModel {}

@@ -167,7 +167,7 @@ final class PublishRun {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return String.valueOf(root.getMessage());
+    return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
   }
 
   private RuntimeException unavailable(int index, String what, Throwable cause) {
@@ -181,7 +181,7 @@ final class PublishRun {
             + " (position "
             + envelope.position()
             + "): "
-            + (cause == null ? "" : rootMessage(cause))
+            + rootMessage(cause)
             + "; the publication sends the batch again",
         cause);
   }

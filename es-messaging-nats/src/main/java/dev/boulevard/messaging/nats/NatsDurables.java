@@ -1,0 +1,119 @@
+package dev.boulevard.messaging.nats;
+
+import io.nats.client.Connection;
+import io.nats.client.ConsumerContext;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.StreamContext;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.ConsumerInfo;
+import io.nats.client.api.DeliverPolicy;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.OptionalLong;
+
+/** Creates or adjusts the durable pull consumer a {@link NatsInbound} pulls from. */
+final class NatsDurables {
+
+  /** JetStream's error code for "consumer not found". */
+  private static final int CONSUMER_NOT_FOUND = 10014;
+
+  private NatsDurables() {}
+
+  /**
+   * Creates the durable if it is missing (acknowledging all up to a sequence at once, starting
+   * after the inbound projection's stored offset), or sets the ack wait and the pending limit of
+   * one that exists.
+   *
+   * @return the consumer, and whether each message must be acknowledged on its own
+   */
+  static Durable open(
+      Connection connection,
+      String stream,
+      String durable,
+      String filterSubject,
+      int batchSize,
+      Duration ackWait,
+      OptionalLong storedOffset) {
+    try {
+      StreamContext context = connection.getStreamContext(stream);
+      ConsumerInfo existing = find(context, durable);
+      ConsumerConfiguration config;
+      if (existing == null) {
+        var builder =
+            ConsumerConfiguration.builder()
+                .durable(durable)
+                .ackPolicy(AckPolicy.All)
+                .ackWait(ackWait)
+                .maxAckPending(batchSize);
+        if (storedOffset.isPresent()) {
+          builder
+              .deliverPolicy(DeliverPolicy.ByStartSequence)
+              .startSequence(storedOffset.getAsLong() + 1);
+        } else {
+          builder.deliverPolicy(DeliverPolicy.All);
+        }
+        if (filterSubject != null) {
+          builder.filterSubject(filterSubject);
+        }
+        config = builder.build();
+      } else {
+        ConsumerConfiguration current = existing.getConsumerConfiguration();
+        check(current, stream, durable);
+        var builder =
+            ConsumerConfiguration.builder(current).ackWait(ackWait).maxAckPending(batchSize);
+        if (filterSubject != null) {
+          builder.filterSubject(filterSubject);
+        }
+        config = builder.build();
+      }
+      ConsumerContext consumer = context.createOrUpdateConsumer(config);
+      return new Durable(consumer, config.getAckPolicy() != AckPolicy.All);
+    } catch (IOException | JetStreamApiException e) {
+      throw new IllegalStateException(
+          "Cannot open durable consumer "
+              + durable
+              + " of NATS stream "
+              + stream
+              + " at "
+              + NatsTransport.servers(connection)
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static void check(ConsumerConfiguration current, String stream, String durable) {
+    if (current.getDeliverSubject() != null) {
+      throw new IllegalStateException(
+          "Consumer "
+              + durable
+              + " of NATS stream "
+              + stream
+              + " is a push consumer, not a pull one");
+    }
+    if (current.getAckPolicy() == AckPolicy.None) {
+      throw new IllegalStateException(
+          "Consumer "
+              + durable
+              + " of NATS stream "
+              + stream
+              + " acknowledges nothing (ack policy none), so a failed message would be lost");
+    }
+  }
+
+  private static ConsumerInfo find(StreamContext context, String durable)
+      throws IOException, JetStreamApiException {
+    try {
+      return context.getConsumerInfo(durable);
+    } catch (JetStreamApiException e) {
+      if (e.getApiErrorCode() == CONSUMER_NOT_FOUND) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /** The consumer, and whether each message needs its own acknowledgement. */
+  record Durable(ConsumerContext consumer, boolean ackEach) {}
+}

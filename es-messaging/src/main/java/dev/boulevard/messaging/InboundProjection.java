@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies the events a broker delivers to a {@link Projector}'s read models exactly once: the
@@ -39,6 +41,7 @@ import java.util.regex.Pattern;
  */
 public final class InboundProjection {
 
+  private static final Logger LOG = LoggerFactory.getLogger(InboundProjection.class);
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,29}");
 
   private final String name;
@@ -127,6 +130,16 @@ public final class InboundProjection {
                     id -> playheads.find(id).map(InboundPlayhead::playhead).orElse(-1L));
             if (envelope.playhead() <= before) {
               duplicates++;
+              LOG.debug(
+                  "Inbound projection {}: passing over event {} of {} at playhead {}, which it"
+                      + " applied up to playhead {} (message {} of {})",
+                  name,
+                  envelope.eventId(),
+                  envelope.aggregateId(),
+                  envelope.playhead(),
+                  before,
+                  message.offset(),
+                  source);
             } else {
               project(source, message, envelope);
               seen.put(envelope.aggregateId(), envelope.playhead());

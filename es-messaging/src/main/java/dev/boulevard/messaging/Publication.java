@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  *     Publication.named("wallet_out")
  *         .serializer(serializer)
  *         .types(WalletCreated.class, WalletCredited.class)
- *         .transport(NatsTransport.builder(connection).subjectPrefix("wallet").build())
+ *         .transport(
+ *             NatsTransport.builder(connection).stream("WALLET").subjectPrefix("wallet").build())
  *         .build();
  * Projections projections = Projections.builder(log, storage).add(out.projection()).build();
  * }</pre>

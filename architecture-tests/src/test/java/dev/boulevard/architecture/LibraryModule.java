@@ -33,6 +33,14 @@ enum LibraryModule {
       "java.sql..",
       "javax.sql..",
       "dev.boulevard.eventstore.jdbc..",
+      "dev.boulevard.readmodel.jdbc.."),
+  ES_MESSAGING_KAFKA(
+      "es-messaging-kafka",
+      4,
+      "org.jdbi..",
+      "java.sql..",
+      "javax.sql..",
+      "dev.boulevard.eventstore.jdbc..",
       "dev.boulevard.readmodel.jdbc..");
 
   private static final Pattern VERSIONED_JAR = Pattern.compile("(.+?)-\\d[^/]*\\.jar");

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,7 +98,14 @@ final class KafkaBroker implements AutoCloseable {
     String classpath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     process =
-        new ProcessBuilder(java, "-Xmx256m", "-cp", classpath, "kafka.Kafka", config.toString())
+        new ProcessBuilder(
+                java,
+                "-Xmx256m",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+                "-cp",
+                classpath,
+                "kafka.Kafka",
+                config.toString())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile()))
             .start();
@@ -164,6 +173,10 @@ final class KafkaBroker implements AutoCloseable {
         throw new IllegalStateException(
             "The Kafka broker's JVM ended with " + process.exitValue() + "; see " + log());
       }
+      if (!listening()) {
+        Thread.sleep(50);
+        continue;
+      }
       try (Admin admin = admin()) {
         if (!admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).isEmpty()) {
           return;
@@ -175,6 +188,16 @@ final class KafkaBroker implements AutoCloseable {
     }
     throw new IllegalStateException(
         "The Kafka broker at " + bootstrapServers() + " did not answer; see " + log(), last);
+  }
+
+  /** {@return whether the broker's port takes connections, cheaper to ask than an admin client} */
+  private boolean listening() {
+    try (var socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), brokerPort), 1000);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private Path log() {
@@ -228,6 +251,10 @@ final class KafkaBroker implements AutoCloseable {
     props.setProperty("share.coordinator.state.topic.min.isr", "1");
     props.setProperty("group.initial.rebalance.delay.ms", "0");
     props.setProperty("log.cleaner.dedupe.buffer.size", "4194304");
+    // A killed broker's registration lives on until its session times out (9 s by default), and
+    // the restarted one cannot register before that.
+    props.setProperty("broker.session.timeout.ms", "2000");
+    props.setProperty("broker.heartbeat.interval.ms", "500");
     return props;
   }
 

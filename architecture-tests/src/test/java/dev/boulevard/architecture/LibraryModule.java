@@ -34,6 +34,14 @@ enum LibraryModule {
       "javax.sql..",
       "dev.boulevard.eventstore.jdbc..",
       "dev.boulevard.readmodel.jdbc.."),
+  ES_MESSAGING_KAFKA(
+      "es-messaging-kafka",
+      4,
+      "org.jdbi..",
+      "java.sql..",
+      "javax.sql..",
+      "dev.boulevard.eventstore.jdbc..",
+      "dev.boulevard.readmodel.jdbc.."),
   ES_MESSAGING_NATS(
       "es-messaging-nats",
       4,

@@ -1,0 +1,10 @@
+/**
+ * Boulevard's messaging over Apache Kafka: {@link dev.boulevard.messaging.kafka.KafkaTransport}
+ * publishes envelopes through an idempotent producer keyed by aggregate id, and {@link
+ * dev.boulevard.messaging.kafka.KafkaInbound} feeds an {@link
+ * dev.boulevard.messaging.InboundProjection} from a topic, keeping the offsets in the read models'
+ * storage.
+ *
+ * <p>Parameters and return values are non-null unless documented otherwise.
+ */
+package dev.boulevard.messaging.kafka;

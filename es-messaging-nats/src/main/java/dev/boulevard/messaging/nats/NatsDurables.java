@@ -21,9 +21,13 @@ final class NatsDurables {
   private NatsDurables() {}
 
   /**
-   * Creates the durable if it is missing (acknowledging all up to a sequence at once, starting
-   * after the inbound projection's stored offset), or sets the ack wait and the pending limit of
-   * one that exists.
+   * Creates the durable afresh, starting right after the inbound projection's stored offset (or at
+   * the stream's first message if none is stored), acknowledging all up to a sequence at once: one
+   * of the same name that exists is checked and deleted first, with whatever it had delivered and
+   * not had acknowledged. The offset stored with the read model decides where reading resumes, not
+   * the durable's own state: a puller that died or failed mid-batch left messages delivered and
+   * unacknowledged there, which the server would otherwise give back only after the ack wait, after
+   * later ones, and which a later acknowledgement of all up to a sequence would drop unapplied.
    *
    * @return the consumer, and whether each message must be acknowledged on its own
    */
@@ -38,35 +42,27 @@ final class NatsDurables {
     try {
       StreamContext context = connection.getStreamContext(stream);
       ConsumerInfo existing = find(context, durable);
-      ConsumerConfiguration config;
-      if (existing == null) {
-        var builder =
-            ConsumerConfiguration.builder()
-                .durable(durable)
-                .ackPolicy(AckPolicy.All)
-                .ackWait(ackWait)
-                .maxAckPending(batchSize);
-        if (storedOffset.isPresent()) {
-          builder
-              .deliverPolicy(DeliverPolicy.ByStartSequence)
-              .startSequence(storedOffset.getAsLong() + 1);
-        } else {
-          builder.deliverPolicy(DeliverPolicy.All);
-        }
-        if (filterSubject != null) {
-          builder.filterSubject(filterSubject);
-        }
-        config = builder.build();
-      } else {
-        ConsumerConfiguration current = existing.getConsumerConfiguration();
-        check(current, stream, durable);
-        var builder =
-            ConsumerConfiguration.builder(current).ackWait(ackWait).maxAckPending(batchSize);
-        if (filterSubject != null) {
-          builder.filterSubject(filterSubject);
-        }
-        config = builder.build();
+      if (existing != null) {
+        check(existing.getConsumerConfiguration(), stream, durable);
+        context.deleteConsumer(durable);
       }
+      var builder =
+          ConsumerConfiguration.builder()
+              .durable(durable)
+              .ackPolicy(AckPolicy.All)
+              .ackWait(ackWait)
+              .maxAckPending(batchSize);
+      if (storedOffset.isPresent()) {
+        builder
+            .deliverPolicy(DeliverPolicy.ByStartSequence)
+            .startSequence(storedOffset.getAsLong() + 1);
+      } else {
+        builder.deliverPolicy(DeliverPolicy.All);
+      }
+      if (filterSubject != null) {
+        builder.filterSubject(filterSubject);
+      }
+      ConsumerConfiguration config = builder.build();
       ConsumerContext consumer = context.createOrUpdateConsumer(config);
       return new Durable(consumer, config.getAckPolicy() != AckPolicy.All);
     } catch (IOException | JetStreamApiException e) {

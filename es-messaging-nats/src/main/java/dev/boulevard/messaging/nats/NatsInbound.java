@@ -5,6 +5,7 @@ import io.nats.client.Connection;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Feeds an {@link InboundProjection} from a durable pull consumer of a JetStream stream, on a
@@ -193,8 +194,9 @@ public final class NatsInbound implements AutoCloseable {
     }
 
     /**
-     * Finishes the adapter, creating the durable consumer if it is missing or setting its ack wait
-     * and {@code max_ack_pending} if it exists.
+     * Finishes the adapter, creating the durable consumer afresh so that it starts right after the
+     * offset the inbound projection stored with its read model (one of that name that exists is
+     * deleted with its delivery state: the stored offset decides where reading resumes).
      *
      * @return the adapter, not started
      * @throws IllegalStateException if the stream does not exist, the server cannot be reached, or
@@ -202,17 +204,15 @@ public final class NatsInbound implements AutoCloseable {
      */
     public NatsInbound build() {
       String source = stream + "/" + durable;
-      var opened =
-          NatsDurables.open(
-              connection,
-              stream,
-              durable,
-              filterSubject,
-              batchSize,
-              ackWait,
-              inbound.lastOffset(source));
+      String filter = filterSubject;
+      int size = batchSize;
+      Duration wait = ackWait;
+      Supplier<NatsDurables.Durable> open =
+          () ->
+              NatsDurables.open(
+                  connection, stream, durable, filter, size, wait, inbound.lastOffset(source));
       return new NatsInbound(
-          new NatsPuller(source, opened, inbound, batchSize, beforeAck, connection));
+          new NatsPuller(source, open.get(), open, inbound, batchSize, beforeAck, connection));
     }
   }
 }

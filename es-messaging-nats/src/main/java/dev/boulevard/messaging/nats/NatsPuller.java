@@ -13,10 +13,14 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The loop of a {@link NatsInbound}: fetch, apply, acknowledge; on a failure, pause and again. */
+/**
+ * The loop of a {@link NatsInbound}: fetch, apply, acknowledge; on a failure, pause, open the
+ * durable afresh from the offset stored with the read model, and go on from there.
+ */
 final class NatsPuller implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(NatsInbound.class);
@@ -29,7 +33,8 @@ final class NatsPuller implements Runnable {
   private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
   private final String source;
-  private final NatsDurables.Durable durable;
+  private final Supplier<NatsDurables.Durable> reopen;
+  private NatsDurables.Durable durable; // the puller's thread's only, once running
   private final InboundProjection inbound;
   private final int batchSize;
   private final Runnable beforeAck;
@@ -44,12 +49,14 @@ final class NatsPuller implements Runnable {
   NatsPuller(
       String source,
       NatsDurables.Durable durable,
+      Supplier<NatsDurables.Durable> reopen,
       InboundProjection inbound,
       int batchSize,
       Runnable beforeAck,
       Connection connection) {
     this.source = source;
     this.durable = durable;
+    this.reopen = reopen;
     this.inbound = inbound;
     this.batchSize = batchSize;
     this.beforeAck = beforeAck;
@@ -59,9 +66,15 @@ final class NatsPuller implements Runnable {
   @Override
   public void run() {
     int failures = 0;
+    boolean reopening = false;
     while (stopped.getCount() > 0) {
       List<Message> batch = List.of();
       try {
+        if (reopening) {
+          // What the failed batch left delivered and unacknowledged must come first, and again.
+          durable = reopen.get();
+          reopening = false;
+        }
         batch = fetch();
         if (!batch.isEmpty()) {
           handle(batch);
@@ -72,6 +85,7 @@ final class NatsPuller implements Runnable {
         return;
       } catch (Exception e) {
         failures++;
+        reopening = true;
         Duration pause = pauseAfter(failures);
         fail(batch, e, pause);
         try {
@@ -147,14 +161,11 @@ final class NatsPuller implements Runnable {
             + sequences
             + ": "
             + e;
-    LOG.warn("{}; not acknowledged, trying again in {} ms", lastError, pause.toMillis(), e);
-    for (Message message : batch) {
-      try {
-        message.nakWithDelay(pause);
-      } catch (RuntimeException ignored) {
-        // the ack wait brings it back all the same
-      }
-    }
+    LOG.warn(
+        "{}; not acknowledged, reading again from the stored offset in {} ms",
+        lastError,
+        pause.toMillis(),
+        e);
   }
 
   private static Duration pauseAfter(int failures) {

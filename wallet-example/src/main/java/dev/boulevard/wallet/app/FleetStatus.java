@@ -14,13 +14,19 @@ import java.util.List;
  * @param node the name under which this instance takes leases
  * @param projections the read models' projections
  * @param processManagers the process managers
+ * @param publications the publications of the events to a broker; empty unless the app publishes
  */
-public record FleetStatus(String node, List<Follower> projections, List<Follower> processManagers) {
+public record FleetStatus(
+    String node,
+    List<Follower> projections,
+    List<Follower> processManagers,
+    List<Follower> publications) {
 
   /** Copies the lists. */
   public FleetStatus {
     projections = List.copyOf(projections);
     processManagers = List.copyOf(processManagers);
+    publications = List.copyOf(publications);
   }
 
   /**
@@ -72,10 +78,14 @@ public record FleetStatus(String node, List<Follower> projections, List<Follower
 
   /** {@return the fleet as the given statuses show it} */
   static FleetStatus of(
-      String node, List<ProjectionStatus> projections, List<ProjectionStatus> processManagers) {
+      String node,
+      List<ProjectionStatus> projections,
+      List<ProjectionStatus> processManagers,
+      List<ProjectionStatus> publications) {
     return new FleetStatus(
         node,
         projections.stream().map(Follower::of).toList(),
-        processManagers.stream().map(Follower::of).toList());
+        processManagers.stream().map(Follower::of).toList(),
+        publications.stream().map(Follower::of).toList());
   }
 }

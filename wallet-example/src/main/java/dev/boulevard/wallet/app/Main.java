@@ -1,6 +1,7 @@
 package dev.boulevard.wallet.app;
 
 import dev.boulevard.wallet.http.HttpApi;
+import dev.boulevard.wallet.loyalty.LoyaltyService;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +13,10 @@ import java.util.List;
  * java -jar wallet.jar demo} runs a short scripted story on a fresh embedded database, and {@code
  * java -jar wallet.jar seed --events N [database options]} fills a store with N synthetic events,
  * and {@code java -jar wallet.jar verify [--jdbc-url URL --jdbc-user U --jdbc-password P]} reads
- * every stored event and replays every wallet ({@link WalletVerification}).
+ * every stored event and replays every wallet ({@link WalletVerification}); with {@code --publish
+ * nats://HOST:PORT} or {@code --publish kafka://HOST:PORT} the app publishes its events to that
+ * broker, and {@code java -jar wallet.jar loyalty --from nats://HOST:PORT [--port 8081]} runs the
+ * loyalty service, which builds its own view from them ({@link LoyaltyService}).
  */
 public final class Main {
 
@@ -29,6 +33,10 @@ public final class Main {
     configureHttpServer();
     if (args.length > 0 && args[0].equals("demo")) {
       Demo.run(System.out);
+      return;
+    }
+    if (args.length > 0 && args[0].equals("loyalty")) {
+      loyalty(Arrays.copyOfRange(args, 1, args.length));
       return;
     }
     if (args.length > 0 && args[0].equals("verify")) {
@@ -54,6 +62,7 @@ public final class Main {
           "Usage: java -jar wallet.jar [--port N] [--clock-offset P91D]"
               + " [--jdbc-url URL --jdbc-user USER --jdbc-password PASSWORD]"
               + " [--node-id NAME (default pid@host)] [--lease-time PT10S (PT1S to PT10M)]"
+              + " [--publish nats://HOST:PORT | kafka://HOST:PORT]"
               + " | demo | seed --events N [--jdbc-url ...] | verify [--jdbc-url ...]");
       System.exit(2);
       return;
@@ -63,6 +72,23 @@ public final class Main {
     } else {
       serve(options);
     }
+  }
+
+  private static void loyalty(String[] args) throws Exception {
+    LoyaltyService service;
+    try {
+      service = LoyaltyService.start(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(
+          "Usage: java -jar wallet.jar loyalty --from nats://HOST:PORT|kafka://HOST:PORT"
+              + " [--port N (default 8081)] [--jdbc-url URL --jdbc-user USER --jdbc-password P]");
+      System.exit(2);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(service::close, "loyalty-shutdown"));
+    System.out.printf("Loyalty serving on http://127.0.0.1:%d%n", service.port());
+    System.out.println("Try: curl -s localhost:" + service.port() + "/loyalty");
   }
 
   /**
@@ -122,12 +148,13 @@ public final class Main {
                 },
                 "wallet-shutdown"));
     System.out.printf(
-        "Wallet serving on http://127.0.0.1:%d (%s, clock offset %s, node %s, lease time %s)%n",
+        "Wallet serving on http://127.0.0.1:%d (%s, clock offset %s, node %s, lease time %s%s)%n",
         api.port(),
         options.jdbcUrl() == null ? "embedded H2 under ./data/" : "database from the options",
         options.clockOffset(),
         app.projections().runnerName(),
-        options.leaseTime());
+        options.leaseTime(),
+        options.publish() == null ? "" : ", publishing to " + options.publish());
     System.out.println("Try: curl -s localhost:" + api.port() + "/health");
   }
 }

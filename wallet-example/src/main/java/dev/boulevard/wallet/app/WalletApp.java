@@ -16,6 +16,7 @@ import dev.boulevard.eventstore.jdbc.JdbcEventStore;
 import dev.boulevard.eventstore.jdbc.JdbcIdempotencyStore;
 import dev.boulevard.eventstore.jdbc.JdbcSchema;
 import dev.boulevard.idempotency.IdempotentCommandBus;
+import dev.boulevard.messaging.Publication;
 import dev.boulevard.readmodel.jdbc.JdbcReadModelStorage;
 import dev.boulevard.readmodel.projection.Projections;
 import dev.boulevard.readmodel.projection.ProjectionsBuilder;
@@ -32,14 +33,17 @@ import dev.boulevard.wallet.domain.WalletEvents;
 import dev.boulevard.wallet.domain.WalletLimits;
 import dev.boulevard.wallet.process.ExpiryProcess;
 import dev.boulevard.wallet.readmodel.WalletProjections;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
  * The wallet app wired together on one database: the event store, the command bus with its audit
  * log and its idempotency keys, the tracking projections, the process manager that expires credits,
- * and the commands and queries built on them. Thread-safe; {@link #close()} stops the projections
- * and closes the pool.
+ * the publication of its events to a broker when asked for, and the commands and queries built on
+ * them. Thread-safe; {@link #close()} stops the projections and closes the pool.
  */
 public final class WalletApp implements AutoCloseable {
 
@@ -68,6 +72,8 @@ public final class WalletApp implements AutoCloseable {
   private final JdbcEventStore store;
   private final Projections projections;
   private final Sagas sagas;
+  private final WalletBroker.Outbound outbound; // null unless the events are published
+  private final Projections publishing; // null unless the events are published
   private final IdempotentCommandBus keyed;
   private final WalletCommands commands;
   private final WalletQueries queries;
@@ -87,10 +93,13 @@ public final class WalletApp implements AutoCloseable {
     ProjectionsBuilder shared = projections(store, pool).leaseTime(options.leaseTime());
     this.projections = (options.nodeId() == null ? shared : shared.node(options.nodeId())).build();
     this.sagas = sagas(store, pool, commands, options, clock);
+    this.outbound = options.publish() == null ? null : outbound(options);
+    this.publishing = outbound == null ? null : publishing(store, pool, outbound, options);
     this.queries =
         new WalletQueries(
             projections,
             sagas,
+            publishing,
             LogFollower.all(projections, sagas),
             store,
             replaying,
@@ -98,6 +107,34 @@ public final class WalletApp implements AutoCloseable {
             log,
             mapper,
             clock);
+  }
+
+  private static WalletBroker.Outbound outbound(WalletOptions options) {
+    try {
+      return WalletBroker.publishTo(options.publish(), serializer());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot reach the broker at " + options.publish(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted connecting to " + options.publish(), e);
+    }
+  }
+
+  /**
+   * Runs the publication of the wallet's events on a runner of its own, beside the read models':
+   * the queries that wait for the read models to catch up do not wait for the broker.
+   */
+  private static Projections publishing(
+      JdbcEventStore store,
+      DataSource dataSource,
+      WalletBroker.Outbound outbound,
+      WalletOptions options) {
+    ProjectionsBuilder builder =
+        Projections.builder(store, JdbcReadModelStorage.create(dataSource))
+            .stateTable(PROJECTIONS_TABLE)
+            .leaseTime(options.leaseTime())
+            .add(outbound.publication().projection());
+    return (options.nodeId() == null ? builder : builder.node(options.nodeId())).build();
   }
 
   /**
@@ -128,6 +165,9 @@ public final class WalletApp implements AutoCloseable {
       WalletApp app = new WalletApp(pool, options, clock);
       app.projections.start();
       app.sagas.start();
+      if (app.publishing != null) {
+        app.publishing.start();
+      }
       app.cleanup = ExpiredKeysCleanup.start(app::deleteExpiredKeys);
       return app;
     } catch (RuntimeException e) {
@@ -270,6 +310,16 @@ public final class WalletApp implements AutoCloseable {
     return projections;
   }
 
+  /** {@return the runner of the publication to the broker, if the app publishes its events} */
+  public Optional<Projections> publishing() {
+    return Optional.ofNullable(publishing);
+  }
+
+  /** {@return the publication to the broker, if the app publishes its events} */
+  public Optional<Publication> publication() {
+    return Optional.ofNullable(outbound).map(WalletBroker.Outbound::publication);
+  }
+
   /** {@return the process managers, for their outbox and status} */
   public Sagas sagas() {
     return sagas;
@@ -307,6 +357,10 @@ public final class WalletApp implements AutoCloseable {
       }
       sagas.close();
       projections.close();
+      if (publishing != null) {
+        publishing.close();
+        outbound.close();
+      }
     } finally {
       store.close();
       pool.close();

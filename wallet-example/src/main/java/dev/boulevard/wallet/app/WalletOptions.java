@@ -1,5 +1,7 @@
 package dev.boulevard.wallet.app;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -18,6 +20,8 @@ import java.util.Objects;
  *     and process managers, or null for the JVM's {@code pid@host}
  * @param leaseTime how soon the other instances take over the projections and process managers of
  *     an instance that died or froze
+ * @param publish the broker the wallet's events are published to, {@code nats://HOST:PORT} or
+ *     {@code kafka://HOST:PORT}, or null for none
  */
 public record WalletOptions(
     int port,
@@ -26,7 +30,8 @@ public record WalletOptions(
     String jdbcUser,
     String jdbcPassword,
     String nodeId,
-    Duration leaseTime) {
+    Duration leaseTime,
+    URI publish) {
 
   /** The embedded database used when no JDBC URL is given. */
   public static final String DEFAULT_JDBC_URL =
@@ -62,6 +67,9 @@ public record WalletOptions(
               + nodeId.replaceAll("\\p{Cntrl}", "?")
               + "\"");
     }
+    if (publish != null) {
+      checkBroker("--publish", publish);
+    }
     if (leaseTime.compareTo(MIN_LEASE_TIME) < 0 || leaseTime.compareTo(MAX_LEASE_TIME) > 0) {
       throw new IllegalArgumentException(
           "--lease-time must be 1 second to 10 minutes (PT1S to PT10M), not " + leaseTime);
@@ -70,7 +78,8 @@ public record WalletOptions(
 
   /** {@return the options for the given database URL, on any free port, without clock offset} */
   public static WalletOptions forDatabase(String jdbcUrl, String user, String password) {
-    return new WalletOptions(0, Duration.ZERO, jdbcUrl, user, password, null, DEFAULT_LEASE_TIME);
+    return new WalletOptions(
+        0, Duration.ZERO, jdbcUrl, user, password, null, DEFAULT_LEASE_TIME, null);
   }
 
   /**
@@ -80,7 +89,60 @@ public record WalletOptions(
    * @param lease the lease time, as {@code --lease-time} gives it
    */
   public WalletOptions inFleet(String node, Duration lease) {
-    return new WalletOptions(port, clockOffset, jdbcUrl, jdbcUser, jdbcPassword, node, lease);
+    return new WalletOptions(
+        port, clockOffset, jdbcUrl, jdbcUser, jdbcPassword, node, lease, publish);
+  }
+
+  /**
+   * {@return these options with the wallet's events published to a broker}
+   *
+   * @param broker the broker, as {@code --publish} gives it
+   */
+  public WalletOptions publishingTo(URI broker) {
+    return new WalletOptions(
+        port, clockOffset, jdbcUrl, jdbcUser, jdbcPassword, nodeId, leaseTime, broker);
+  }
+
+  /**
+   * Checks a broker's address: {@code nats://HOST:PORT} or {@code kafka://HOST:PORT}, nothing more.
+   *
+   * @param option the option that gave it, for the message
+   * @param broker the address
+   * @return the address
+   * @throws IllegalArgumentException if it is not one of those
+   */
+  public static URI checkBroker(String option, URI broker) {
+    boolean known = "nats".equals(broker.getScheme()) || "kafka".equals(broker.getScheme());
+    if (!known
+        || broker.getHost() == null
+        || broker.getPort() < 1
+        || (broker.getPath() != null && !broker.getPath().isEmpty())
+        || broker.getQuery() != null
+        || broker.getUserInfo() != null) {
+      throw new IllegalArgumentException(
+          option
+              + " needs nats://HOST:PORT or kafka://HOST:PORT, such as nats://127.0.0.1:4222, not "
+              + broker);
+    }
+    return broker;
+  }
+
+  /**
+   * Reads a broker's address.
+   *
+   * @param option the option that gave it, for the message
+   * @param value the address as given
+   * @return the address
+   * @throws IllegalArgumentException if it is not {@code nats://HOST:PORT} or {@code
+   *     kafka://HOST:PORT}
+   */
+  public static URI parseBroker(String option, String value) {
+    try {
+      return checkBroker(option, new URI(value));
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(
+          option + " needs nats://HOST:PORT or kafka://HOST:PORT, not " + value, e);
+    }
   }
 
   /** {@return the JDBC URL to use: the given one, or the embedded default} */
@@ -93,7 +155,7 @@ public record WalletOptions(
    * WALLET_JDBC_USER} and {@code WALLET_JDBC_PASSWORD} in the environment.
    *
    * @param args options such as {@code --port 8080 --clock-offset P91D --jdbc-url ... --node-id a
-   *     --lease-time PT2S}
+   *     --lease-time PT2S --publish nats://127.0.0.1:4222}
    * @param env the environment
    * @return the options
    * @throws IllegalArgumentException if an option is unknown, lacks its value or is malformed
@@ -106,6 +168,7 @@ public record WalletOptions(
     String password = env.get("WALLET_JDBC_PASSWORD");
     String node = null;
     Duration lease = DEFAULT_LEASE_TIME;
+    URI publish = null;
     for (int i = 0; i < args.length; i += 2) {
       String name = args[i];
       if (i + 1 >= args.length) {
@@ -120,10 +183,11 @@ public record WalletOptions(
         case "--jdbc-password" -> password = value;
         case "--node-id" -> node = value;
         case "--lease-time" -> lease = parseLeaseTime(value);
+        case "--publish" -> publish = parseBroker("--publish", value);
         default -> throw new IllegalArgumentException("Unknown option " + name);
       }
     }
-    return new WalletOptions(port, offset, url, user, password, node, lease);
+    return new WalletOptions(port, offset, url, user, password, node, lease, publish);
   }
 
   private static int parsePort(String value) {

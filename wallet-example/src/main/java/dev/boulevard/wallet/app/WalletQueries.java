@@ -35,6 +35,7 @@ public final class WalletQueries {
 
   private final Projections projections;
   private final Sagas sagas;
+  private final Projections publishing; // null unless the app publishes its events
   private final LogFollower readers;
   private final JdbcEventStore store;
   private final TimeTravelRepository<Wallet> wallets;
@@ -46,6 +47,7 @@ public final class WalletQueries {
   WalletQueries(
       Projections projections,
       Sagas sagas,
+      Projections publishing,
       LogFollower readers,
       JdbcEventStore store,
       TimeTravelRepository<Wallet> wallets,
@@ -55,6 +57,7 @@ public final class WalletQueries {
       Clock clock) {
     this.projections = projections;
     this.sagas = sagas;
+    this.publishing = publishing;
     this.readers = readers;
     this.store = store;
     this.wallets = wallets;
@@ -136,7 +139,11 @@ public final class WalletQueries {
    * same on every instance of a fleet, read from the database for those another instance runs}
    */
   public FleetStatus fleet() {
-    return FleetStatus.of(projections.runnerName(), projections.status(), sagas.status());
+    return FleetStatus.of(
+        projections.runnerName(),
+        projections.status(),
+        sagas.status(),
+        publishing == null ? List.of() : publishing.status());
   }
 
   /** {@return at most the given number of the latest commands, newest first} */

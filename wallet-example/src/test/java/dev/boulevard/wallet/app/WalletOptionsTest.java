@@ -3,6 +3,7 @@ package dev.boulevard.wallet.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -76,5 +77,29 @@ class WalletOptionsTest {
     assertThat(options.jdbcUrl()).isEqualTo("jdbc:h2:mem:x");
     assertThat(options.nodeId()).isEqualTo("b");
     assertThat(options.leaseTime()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void publish_takes_a_nats_or_kafka_address_and_nothing_else() {
+    assertThat(parse().publish()).isNull();
+    assertThat(parse("--publish", "nats://127.0.0.1:4222").publish())
+        .isEqualTo(URI.create("nats://127.0.0.1:4222"));
+    assertThat(parse("--publish", "kafka://localhost:9092").publish().getPort()).isEqualTo(9092);
+    for (String value :
+        new String[] {
+          "127.0.0.1:4222",
+          "amqp://127.0.0.1:5672",
+          "nats://127.0.0.1",
+          "nats://h:4222/x",
+          "kafka://u:p@h:9092",
+          "nats://h:4222?tls=1",
+          "nats:// bad"
+        }) {
+      assertThatThrownBy(() -> parse("--publish", value))
+          .as(value)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("--publish needs nats://HOST:PORT or kafka://HOST:PORT")
+          .hasMessageEndingWith(value);
+    }
   }
 }

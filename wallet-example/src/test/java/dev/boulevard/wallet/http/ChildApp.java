@@ -5,6 +5,7 @@ import dev.boulevard.wallet.app.WalletOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,30 +19,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The wallet app in a process of its own, started with {@code java ... Main} on the test's class
- * path and ended with {@code kill -9}: nothing in it gets a chance to clean up.
+ * The wallet app, or its loyalty service, in a process of its own, started with {@code java ...
+ * Main} on the test's class path and ended with {@code kill -9}: nothing in it gets a chance to
+ * clean up.
  */
 final class ChildApp implements AutoCloseable {
 
-  private static final Pattern SERVING = Pattern.compile("Wallet serving on http://[^:]+:(\\d+)");
+  private static final Pattern SERVING =
+      Pattern.compile("(?:Wallet|Loyalty) serving on http://[^:]+:(\\d+)");
 
   private final Process process;
   private final Path errors;
   private final List<String> output = new ArrayList<>();
   private final int port;
 
-  private ChildApp(WalletOptions options) throws IOException, InterruptedException {
+  private ChildApp(List<String> args) throws IOException, InterruptedException {
     errors = Files.createTempFile("wallet-child", ".err");
     var command = new ArrayList<String>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path")));
-    command.addAll(List.of(Main.class.getName(), "--port", "0"));
-    command.addAll(List.of("--jdbc-url", options.jdbcUrl(), "--jdbc-user", options.jdbcUser()));
-    command.addAll(List.of("--jdbc-password", options.jdbcPassword()));
-    if (options.nodeId() != null) {
-      command.addAll(List.of("--node-id", options.nodeId()));
-    }
-    command.addAll(List.of("--lease-time", options.leaseTime().toString()));
+    command.add(Main.class.getName());
+    command.addAll(args);
     process =
         new ProcessBuilder(command).redirectError(errors.toFile()).redirectInput(devNull()).start();
     var announced = new CompletableFuture<Integer>();
@@ -58,7 +56,38 @@ final class ChildApp implements AutoCloseable {
 
   /** {@return the app, started on the given database and serving} */
   static ChildApp start(WalletOptions options) throws IOException, InterruptedException {
-    return new ChildApp(options);
+    var args = new ArrayList<String>(List.of("--port", "0"));
+    args.addAll(List.of("--jdbc-url", options.jdbcUrl(), "--jdbc-user", options.jdbcUser()));
+    args.addAll(List.of("--jdbc-password", options.jdbcPassword()));
+    if (options.nodeId() != null) {
+      args.addAll(List.of("--node-id", options.nodeId()));
+    }
+    args.addAll(List.of("--lease-time", options.leaseTime().toString()));
+    if (options.publish() != null) {
+      args.addAll(List.of("--publish", options.publish().toString()));
+    }
+    return new ChildApp(args);
+  }
+
+  /**
+   * {@return the loyalty service, reading the wallet's events from the broker into the given
+   * database (its own), and serving}
+   */
+  static ChildApp startLoyalty(URI broker, String jdbcUrl)
+      throws IOException, InterruptedException {
+    return new ChildApp(
+        List.of(
+            "loyalty",
+            "--from",
+            broker.toString(),
+            "--port",
+            "0",
+            "--jdbc-url",
+            jdbcUrl,
+            "--jdbc-user",
+            "sa",
+            "--jdbc-password",
+            ""));
   }
 
   /** {@return the port it serves on} */

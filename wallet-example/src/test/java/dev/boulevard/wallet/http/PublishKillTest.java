@@ -1,0 +1,110 @@
+package dev.boulevard.wallet.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.boulevard.eventstore.jdbc.ReliabilityReport;
+import dev.boulevard.wallet.app.WalletBroker;
+import dev.boulevard.wallet.app.WalletOptions;
+import io.nats.client.Nats;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The wallet publishing through NATS while it is killed with SIGKILL in the middle of its batches,
+ * the loyalty service is killed too, and the NATS server is killed and started again: in the end
+ * the loyalty service shows every acknowledged command once, and the stream holds each event once.
+ */
+@Tag("reliability")
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class PublishKillTest {
+
+  private static final int CLIENTS = 6;
+  private static final int WALLETS = 6;
+
+  @Test
+  void every_acknowledged_command_reaches_the_loyalty_service_once_through_kills()
+      throws Exception {
+    long start = System.nanoTime();
+    try (NatsServer nats = NatsServer.start();
+        TestWalletDatabase database = TestWalletDatabase.h2()) {
+      String loyaltyUrl = "jdbc:h2:file:" + Files.createTempDirectory("loyalty").resolve("loyalty");
+      WalletOptions options =
+          database.options().inFleet("publisher", Duration.ofSeconds(2)).publishingTo(nats.uri());
+      String prefix = "pub-" + Long.toString(System.nanoTime(), 36) + "-";
+      var load = new CommandLoad(prefix, WALLETS, true);
+      ChildApp loyalty = null; // started once the wallet has created the stream
+      int loyaltyKills = 0;
+      int brokerKills = 0;
+      try {
+        for (int round = 0; round < ReliabilityReport.ROUNDS; round++) {
+          try (ChildApp wallet = ChildApp.start(options)) {
+            load.start(new WalletClient(wallet.port()), CLIENTS);
+            if (loyalty == null) {
+              loyalty = ChildApp.startLoyalty(nats.uri(), loyaltyUrl);
+            }
+            Thread.sleep(500 + ThreadLocalRandom.current().nextInt(2_000));
+            if (round % 3 == 1) { // the consumer dies mid-batch, and comes back
+              loyalty.kill();
+              loyaltyKills++;
+              loyalty = ChildApp.startLoyalty(nats.uri(), loyaltyUrl);
+            }
+            if (round % 3 == 2) { // the broker dies, the wallet publishes into the void
+              nats.kill();
+              brokerKills++;
+              Thread.sleep(1_500);
+              nats.restart();
+            }
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1_000));
+            wallet.kill(); // mid-publication: its batch was sent, its checkpoint not moved
+            load.stop();
+            assertThat(load.unexpected).isEmpty();
+          }
+        }
+        try (ChildApp wallet = ChildApp.start(options)) {
+          int pending = load.pending();
+          load.resendPending(new WalletClient(wallet.port()));
+          assertThat(load.unexpected).isEmpty();
+          var expected = Loyalty.expected(load.acks);
+
+          Loyalty.awaitShown(new WalletClient(loyalty.port()), expected, 120);
+
+          long events = expected.values().stream().mapToLong(Loyalty.Expected::events).sum();
+          long stored = streamMessages(nats);
+          assertThat(stored).as("messages in the stream: each event once").isEqualTo(events);
+          new ReliabilityReport("PublishKillTest", "H2_NATS")
+              .with("seconds", (System.nanoTime() - start) / 1e9)
+              .with("walletKills", ReliabilityReport.ROUNDS)
+              .with("loyaltyKills", loyaltyKills)
+              .with("brokerKills", brokerKills)
+              .with("acknowledged", load.acks.size())
+              .with("resentAfterTheLastKill", pending)
+              .with("streamMessages", stored)
+              .with("appliedByLoyalty", events)
+              .publish();
+        }
+      } finally {
+        if (loyalty != null) {
+          loyalty.close();
+        }
+      }
+    }
+  }
+
+  private static long streamMessages(NatsServer nats) throws Exception {
+    var connection = Nats.connect(nats.uri().toString());
+    try {
+      return connection
+          .jetStreamManagement()
+          .getStreamInfo(WalletBroker.STREAM)
+          .getStreamState()
+          .getMsgCount();
+    } finally {
+      connection.close();
+    }
+  }
+}

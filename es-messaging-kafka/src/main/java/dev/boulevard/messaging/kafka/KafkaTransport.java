@@ -26,9 +26,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Publishes envelopes to Kafka through an idempotent producer ({@code enable.idempotence=true},
- * {@code acks=all}), keyed by aggregate id so that each aggregate's events land in one partition in
- * their order; the body is the envelope's JSON ({@link EnvelopeJson}) and the headers are {@link
- * Envelope#headers()}, the event id among them.
+ * {@code acks=all}, one request in flight unless set otherwise), keyed by aggregate id so that each
+ * aggregate's events land in one partition in their order; the body is the envelope's JSON ({@link
+ * EnvelopeJson}) and the headers are {@link Envelope#headers()}, the event id among them.
  *
  * <pre>{@code
  * MessageTransport kafka = KafkaTransport.builder("broker-1:9092").topic("wallet-events").build();

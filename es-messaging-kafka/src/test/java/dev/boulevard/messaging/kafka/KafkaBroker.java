@@ -130,7 +130,27 @@ final class KafkaBroker implements AutoCloseable {
           .createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
           .all()
           .get(30, TimeUnit.SECONDS);
+      // A produce that reaches a partition before its leader is in place fails with a retriable
+      // error, which lets the next request overtake it (KAFKA-14359): wait for every leader.
+      long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+      while (!led(admin, name)) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("Topic " + name + " got no leader for every partition");
+        }
+        Thread.sleep(20);
+      }
     }
+  }
+
+  private static boolean led(Admin admin, String topic) throws Exception {
+    return admin
+        .describeTopics(List.of(topic))
+        .allTopicNames()
+        .get(30, TimeUnit.SECONDS)
+        .get(topic)
+        .partitions()
+        .stream()
+        .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
   }
 
   /** {@return an admin client of this broker} */

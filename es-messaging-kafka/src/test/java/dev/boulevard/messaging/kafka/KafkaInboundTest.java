@@ -79,6 +79,15 @@ class KafkaInboundTest {
         () -> remote.playheads(accounts) + ", last error: " + consumer.lastError());
   }
 
+  /**
+   * Waits until the consumer's count reaches what the read model already shows: the count moves
+   * just after the transaction commits. A count beyond it then fails the assertion that follows.
+   */
+  private static void awaitCounted(KafkaInbound consumer, long applied)
+      throws InterruptedException {
+    Await.until(WAIT, () -> consumer.applied() >= applied, () -> "counted " + consumer.applied());
+  }
+
   /** Sets the group's committed offsets in Kafka, as a lost or a premature commit would. */
   private void commitInKafka(boolean atTheEnd) throws Exception {
     try (Admin admin = broker.admin()) {
@@ -114,6 +123,7 @@ class KafkaInboundTest {
     KafkaInbound second = started(remote);
 
     awaitComplete(remote, 20, second);
+    awaitCounted(second, accounts.size() * 10L);
     assertThat(second.applied()).isEqualTo(accounts.size() * 10L);
     assertThat(second.redelivered()).isZero(); // it never read the old messages again
     assertThat(remote.total(accounts)).isEqualTo(accounts.size() * (20 * 21 / 2));
@@ -128,6 +138,7 @@ class KafkaInboundTest {
     KafkaInbound consumer = started(remote);
 
     awaitComplete(remote, 10, consumer);
+    awaitCounted(consumer, accounts.size() * 10L);
     assertThat(consumer.applied()).isEqualTo(accounts.size() * 10L);
   }
 
@@ -146,6 +157,7 @@ class KafkaInboundTest {
 
     awaitComplete(remote, 50, second);
     assertThat(appliedByFirst).isLessThan(300);
+    awaitCounted(second, 300 - appliedByFirst);
     assertThat(appliedByFirst + second.applied()).isEqualTo(300);
     assertThat(remote.total(accounts)).isEqualTo(accounts.size() * (50 * 51 / 2));
   }
@@ -170,6 +182,7 @@ class KafkaInboundTest {
         .contains(topic + "/")
         .contains("at offsets")
         .contains("acc-2");
+    awaitCounted(consumer, accounts.size() * 10L);
     assertThat(consumer.applied()).isEqualTo(accounts.size() * 10L);
     assertThat(remote.total(accounts)).isEqualTo(accounts.size() * (10 * 11 / 2));
   }

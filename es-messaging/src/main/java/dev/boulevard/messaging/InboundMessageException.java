@@ -1,12 +1,14 @@
 package dev.boulevard.messaging;
 
+import dev.boulevard.BoulevardException;
+
 /**
  * Thrown when an {@link InboundProjection} cannot apply a message: its body is not an envelope, its
  * type is unknown, or the projector failed on it. Nothing of its batch was applied (on a
  * transactional storage); the broker delivers it again, and the message names the source, offset
  * and event.
  */
-public final class InboundMessageException extends RuntimeException {
+public final class InboundMessageException extends BoulevardException {
 
   private static final long serialVersionUID = 1L;
 

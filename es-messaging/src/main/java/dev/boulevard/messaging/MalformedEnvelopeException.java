@@ -1,11 +1,13 @@
 package dev.boulevard.messaging;
 
+import dev.boulevard.BoulevardException;
+
 /**
  * Thrown when a message's body is not an envelope that this version of Boulevard reads: not JSON, a
  * field missing or of the wrong kind, or an envelope format it does not know. The message names the
  * field.
  */
-public final class MalformedEnvelopeException extends RuntimeException {
+public final class MalformedEnvelopeException extends BoulevardException {
 
   private static final long serialVersionUID = 1L;
 

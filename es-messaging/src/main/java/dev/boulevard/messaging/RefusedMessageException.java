@@ -1,10 +1,12 @@
 package dev.boulevard.messaging;
 
+import dev.boulevard.BoulevardException;
+
 /**
  * Thrown by a {@link MessageTransport} when the broker refuses one envelope for good, such as one
  * larger than the broker takes: the publication parks at that event, to be resumed or skipped.
  */
-public final class RefusedMessageException extends RuntimeException {
+public final class RefusedMessageException extends BoulevardException {
 
   private static final long serialVersionUID = 1L;
 

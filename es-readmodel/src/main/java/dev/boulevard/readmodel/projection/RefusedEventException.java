@@ -1,5 +1,6 @@
 package dev.boulevard.readmodel.projection;
 
+import dev.boulevard.BoulevardException;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Objects;
  * encoded or that the receiver refuses: the sink projection parks at that event once its retries
  * are spent, like a projection whose projector keeps failing.
  */
-public final class RefusedEventException extends RuntimeException {
+public final class RefusedEventException extends BoulevardException {
 
   private static final long serialVersionUID = 1L;
 

@@ -18,17 +18,14 @@ import java.util.function.Supplier;
  *
  * <p>It fetches a batch, applies it with source {@code <stream>/<durable>} and each message's
  * stream sequence as its offset, and only then acknowledges it (one synchronous acknowledgement of
- * the batch's last message; the consumer it creates acknowledges all up to it). A batch delivered
- * again after a crash between apply and acknowledgement is passed over by the inbound projection,
- * then acknowledged. A batch that fails is logged with its stream sequences, left unacknowledged
- * (negatively, with a delay), and fetched again after a growing pause: nothing is ever skipped.
+ * the batch's last message; the consumer acknowledges all up to it). Where reading resumes is the
+ * offset the inbound projection stored with its read models: at start, and after a batch that
+ * failed (logged with its stream sequences), it creates the durable afresh, right after that
+ * offset, so that nothing delivered but unapplied is ever acknowledged and nothing is skipped.
  *
- * <p>One puller per durable consumer: it sets the consumer's {@code max_ack_pending} to the batch
- * size, so that while one instance holds a batch no other instance of the same durable gets a
- * message, and batches are applied in stream order even when several instances run (the others are
- * standbys). That holds as long as each batch is applied and acknowledged within the ack wait;
- * beyond it the server delivers the batch to another puller, so keep the ack wait well above the
- * time a batch takes. Does not own the connection. Thread-safe.
+ * <p>One puller per durable consumer at a time: a second one started on the same durable recreates
+ * it under the first, and the two would interleave batches. Keep the ack wait well above the time a
+ * batch takes. Does not own the connection. Thread-safe.
  */
 public final class NatsInbound implements AutoCloseable {
 

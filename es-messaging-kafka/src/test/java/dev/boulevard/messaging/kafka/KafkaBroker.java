@@ -30,9 +30,10 @@ import org.junit.jupiter.api.Assumptions;
  * under {@code target/kafka}: either in the test JVM ({@link #shared}, one for all test classes) or
  * as a child JVM ({@link #childProcess}) that a test can kill and start again on the same ports and
  * directory. When a broker cannot start, the test is skipped with a message, or fails when the
- * environment variable {@code CI} is set.
+ * environment variable {@code CI} is set. Published in the module's test-jar, for the tests of
+ * applications that publish through Kafka (the wallet's).
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static KafkaBroker shared;
@@ -57,7 +58,7 @@ final class KafkaBroker implements AutoCloseable {
   }
 
   /** {@return the broker that the test classes share, started in this JVM on first use} */
-  static synchronized KafkaBroker shared() {
+  public static synchronized KafkaBroker shared() {
     if (shared == null) {
       try {
         // Kafka halts the JVM on a fatal fault; in tests that would kill the surefire fork.
@@ -76,7 +77,7 @@ final class KafkaBroker implements AutoCloseable {
   }
 
   /** {@return a broker in a child JVM of its own, started} */
-  static KafkaBroker childProcess() {
+  public static KafkaBroker childProcess() {
     try {
       KafkaBroker broker = new KafkaBroker(newDir("child"));
       broker.start();
@@ -88,12 +89,12 @@ final class KafkaBroker implements AutoCloseable {
   }
 
   /** {@return the bootstrap servers to connect to} */
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return "127.0.0.1:" + brokerPort;
   }
 
   /** Starts the child JVM's broker, again on the same ports and directory, and waits for it. */
-  void start() throws IOException, InterruptedException {
+  public void start() throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classpath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -113,7 +114,7 @@ final class KafkaBroker implements AutoCloseable {
   }
 
   /** Kills the child JVM's broker at once (SIGKILL), as a crash would. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
   }
@@ -124,7 +125,7 @@ final class KafkaBroker implements AutoCloseable {
    * @param name the topic
    * @param partitions how many partitions
    */
-  void createTopic(String name, int partitions) throws Exception {
+  public void createTopic(String name, int partitions) throws Exception {
     try (Admin admin = admin()) {
       admin
           .createTopics(List.of(new NewTopic(name, partitions, (short) 1)))

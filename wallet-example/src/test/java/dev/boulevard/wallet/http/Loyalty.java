@@ -55,13 +55,23 @@ final class Loyalty {
   /**
    * Waits until the loyalty service shows exactly the expected accounts, or fails saying how not.
    */
-  static void awaitShown(WalletClient loyalty, Map<String, Expected> expected, long seconds) {
+  static void awaitShown(
+      WalletClient loyalty,
+      Map<String, Expected> expected,
+      long seconds,
+      java.util.function.Supplier<String> context) {
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     Map<String, Expected> shown = shown(loyalty, expected.keySet());
     while (!shown.equals(expected) && System.nanoTime() < deadline) {
       ThrowawayServer.pause(100);
       shown = shown(loyalty, expected.keySet());
     }
-    assertThat(shown).as("the loyalty service's accounts").isEqualTo(expected);
+    if (!shown.equals(expected)) {
+      assertThat(shown)
+          .as(
+              "the loyalty service's accounts; totals %s; %s",
+              loyalty.get("/loyalty").body(), context.get())
+          .isEqualTo(expected);
+    }
   }
 }

@@ -2,6 +2,9 @@ package dev.boulevard.wallet.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.boulevard.messaging.kafka.KafkaBroker;
+import dev.boulevard.wallet.app.WalletBroker;
+import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The wallet started with {@code --publish nats://...} and the loyalty service with {@code --from
- * nats://...}, as two processes that share nothing but the broker: the loyalty service's accounts
- * come out of the wallet's events alone.
+ * The wallet started with {@code --publish} and the loyalty service with {@code --from}, as two
+ * processes that share nothing but the broker, NATS JetStream or Kafka: the loyalty service's
+ * accounts come out of the wallet's events alone.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 @Timeout(300)
@@ -21,12 +24,26 @@ class PublishTest {
 
   @Test
   void the_loyalty_service_builds_its_view_from_the_wallets_events_through_nats() throws Exception {
-    try (NatsServer nats = NatsServer.start();
-        TestWalletDatabase database = TestWalletDatabase.h2();
-        ChildApp wallet = ChildApp.start(database.options().publishingTo(nats.uri()));
+    try (NatsServer nats = NatsServer.start()) {
+      buildsItsView(nats.uri());
+    }
+  }
+
+  @Test
+  void the_loyalty_service_builds_its_view_from_the_wallets_events_through_kafka()
+      throws Exception {
+    try (KafkaBroker kafka = KafkaBroker.childProcess()) {
+      kafka.createTopic(WalletBroker.TOPIC, 3);
+      buildsItsView(URI.create("kafka://" + kafka.bootstrapServers()));
+    }
+  }
+
+  private static void buildsItsView(URI broker) throws Exception {
+    try (TestWalletDatabase database = TestWalletDatabase.h2();
+        ChildApp wallet = ChildApp.start(database.options().publishingTo(broker));
         ChildApp loyalty =
             ChildApp.startLoyalty(
-                nats.uri(),
+                broker,
                 "jdbc:h2:file:" + Files.createTempDirectory("loyalty").resolve("loyalty"))) {
       var client = new WalletClient(wallet.port());
       List<CommandLoad.Ack> acks = new ArrayList<>();
@@ -43,7 +60,11 @@ class PublishTest {
         }
       }
 
-      Loyalty.awaitShown(new WalletClient(loyalty.port()), Loyalty.expected(acks), 60);
+      Loyalty.awaitShown(
+          new WalletClient(loyalty.port()),
+          Loyalty.expected(acks),
+          60,
+          () -> client.get("/admin/projections").body() + "\nloyalty: " + loyalty.log());
 
       var totals = new WalletClient(loyalty.port()).get("/loyalty").json();
       assertThat(totals.get("events").asLong()).isEqualTo(acks.size());

@@ -35,6 +35,7 @@ final class NatsPuller implements Runnable {
   private final String source;
   private final Supplier<NatsDurables.Durable> reopen;
   private NatsDurables.Durable durable; // the puller's thread's only, once running
+  private long nextDelivery = 1; // the durable's delivery sequence the next message must have
   private final InboundProjection inbound;
   private final int batchSize;
   private final Runnable beforeAck;
@@ -73,6 +74,7 @@ final class NatsPuller implements Runnable {
         if (reopening) {
           // What the failed batch left delivered and unacknowledged must come first, and again.
           durable = reopen.get();
+          nextDelivery = 1;
           reopening = false;
         }
         batch = fetch();
@@ -123,6 +125,24 @@ final class NatsPuller implements Runnable {
   }
 
   private void handle(List<Message> batch) throws Exception {
+    // A message the server delivered to a fetch that had already ended on this side (its pull
+    // request outlived the client's wait) never reaches this loop, yet counts as delivered; acking
+    // a later one would acknowledge it unapplied. The durable's delivery sequence shows the gap:
+    // nothing of the batch is applied or acknowledged, and reading resumes from the stored offset.
+    for (Message message : batch) {
+      long delivery = message.metaData().consumerSequence();
+      if (delivery != nextDelivery) {
+        throw new IllegalStateException(
+            "stream sequence "
+                + message.metaData().streamSequence()
+                + " came as delivery "
+                + delivery
+                + " of the durable, not "
+                + nextDelivery
+                + ": a delivery was missed");
+      }
+      nextDelivery++;
+    }
     List<InboundMessage> messages = new ArrayList<>(batch.size());
     for (Message message : batch) {
       messages.add(new InboundMessage(message.metaData().streamSequence(), message.getData()));

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * A nats-server process of a test's own, with JetStream and its store under {@code target/}, which
- * the test can kill and start again on the same port and store.
+ * the test can kill and start again on the same port and store. Published in the module's test-jar,
+ * for the tests of applications that publish through NATS (the wallet's).
  */
-final class NatsProcess implements AutoCloseable {
+public final class NatsProcess implements AutoCloseable {
 
   private static final Path BINARY = Path.of("/usr/sbin/nats-server");
   private static final Pattern PORT = Pattern.compile("nats://[^:\"]+:(\\d+)");
@@ -29,7 +30,7 @@ final class NatsProcess implements AutoCloseable {
   }
 
   /** {@return a started server; skips or fails the test if there is no nats-server binary} */
-  static NatsProcess start() throws IOException, InterruptedException {
+  public static NatsProcess start() throws IOException, InterruptedException {
     if (!Files.isExecutable(BINARY)) {
       NatsTestServers.unavailable("No NATS server binary at " + BINARY);
     }
@@ -41,18 +42,18 @@ final class NatsProcess implements AutoCloseable {
   }
 
   /** {@return the server's URL} */
-  String url() {
+  public String url() {
     return "nats://127.0.0.1:" + port;
   }
 
   /** Kills the server with SIGKILL, as a crash would. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(10, TimeUnit.SECONDS);
   }
 
   /** Starts the server again on the same port and store. */
-  void restart() throws IOException, InterruptedException {
+  public void restart() throws IOException, InterruptedException {
     launch();
   }
 

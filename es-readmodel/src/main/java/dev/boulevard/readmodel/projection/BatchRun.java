@@ -47,8 +47,8 @@ final class BatchRun {
     boolean transactional = worker.settings.storage().isTransactional();
     // The pieces of a stored event that an upcaster split share one checkpoint: they are retried
     // together, since a checkpoint cannot fall between them.
-    int rowStart = rowStart(failedAt);
-    int rowEnd = rowEnd(failedAt);
+    int rowStart = Rows.start(batch, failedAt);
+    int rowEnd = Rows.end(batch, failedAt);
     if (rowStart > 0 && transactional && !(apply(0, rowStart, null) instanceof BatchOutcome.Done)) {
       worker.settle(); // what went through a moment ago failed now: start over from the log
       return;
@@ -141,7 +141,7 @@ final class BatchRun {
     }
     lastError = Failures.describe(e);
     worker.retrying(lastError);
-    int done = rowStart(i);
+    int done = Rows.start(batch, i);
     if (done > from && !worker.settings.storage().isTransactional()) {
       // Without transactions the writes before the failing event's row have happened.
       moveCheckpoint(expected, batch.get(done - 1).checkpoint());
@@ -163,24 +163,6 @@ final class BatchRun {
       }
       throw new CacheFailed(e);
     }
-  }
-
-  /** {@return the index of the first event that shares the checkpoint of event {@code i}} */
-  private int rowStart(int i) {
-    int start = i;
-    while (start > 0 && batch.get(start - 1).checkpoint().equals(batch.get(i).checkpoint())) {
-      start--;
-    }
-    return start;
-  }
-
-  /** {@return the index after the last event that shares the checkpoint of event {@code i}} */
-  private int rowEnd(int i) {
-    int end = i + 1;
-    while (end < batch.size() && batch.get(end).checkpoint().equals(batch.get(i).checkpoint())) {
-      end++;
-    }
-    return end;
   }
 
   /** Moves the stored checkpoint, inside the storage's transaction. */

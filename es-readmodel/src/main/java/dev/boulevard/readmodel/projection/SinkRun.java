@@ -33,8 +33,8 @@ final class SinkRun {
     }
     // Pieces of one stored event that an upcaster split share a checkpoint, which cannot fall
     // between them: the refused event's whole row is delivered again.
-    int rowStart = rowStart(refused.index);
-    int rowEnd = rowEnd(refused.index);
+    int rowStart = Rows.start(batch, refused.index);
+    int rowEnd = Rows.end(batch, refused.index);
     if (rowStart > 0 && !commit(batch.get(rowStart - 1).checkpoint(), rowStart)) {
       return;
     }
@@ -123,24 +123,6 @@ final class SinkRun {
     }
     worker.committed(next, events);
     return true;
-  }
-
-  /** {@return the index of the first event that shares the checkpoint of event {@code i}} */
-  private int rowStart(int i) {
-    int start = i;
-    while (start > 0 && batch.get(start - 1).checkpoint().equals(batch.get(i).checkpoint())) {
-      start--;
-    }
-    return start;
-  }
-
-  /** {@return the index after the last event that shares the checkpoint of event {@code i}} */
-  private int rowEnd(int i) {
-    int end = i + 1;
-    while (end < batch.size() && batch.get(end).checkpoint().equals(batch.get(i).checkpoint())) {
-      end++;
-    }
-    return end;
   }
 
   /** The sink refused the batch's event at {@code index}. */

@@ -3,9 +3,11 @@ package dev.boulevard.wallet.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.boulevard.eventstore.jdbc.ReliabilityReport;
+import dev.boulevard.messaging.nats.NatsProcess;
 import dev.boulevard.wallet.app.WalletBroker;
 import dev.boulevard.wallet.app.WalletOptions;
 import io.nats.client.Nats;
+import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -32,11 +34,14 @@ class PublishKillTest {
   void every_acknowledged_command_reaches_the_loyalty_service_once_through_kills()
       throws Exception {
     long start = System.nanoTime();
-    try (NatsServer nats = NatsServer.start();
+    try (NatsProcess nats = NatsProcess.start();
         TestWalletDatabase database = TestWalletDatabase.h2()) {
       String loyaltyUrl = "jdbc:h2:file:" + Files.createTempDirectory("loyalty").resolve("loyalty");
       WalletOptions options =
-          database.options().inFleet("publisher", Duration.ofSeconds(2)).publishingTo(nats.uri());
+          database
+              .options()
+              .inFleet("publisher", Duration.ofSeconds(2))
+              .publishingTo(URI.create(nats.url()));
       String prefix = "pub-" + Long.toString(System.nanoTime(), 36) + "-";
       var load = new CommandLoad(prefix, WALLETS, true);
       ChildApp loyalty = null; // started once the wallet has created the stream
@@ -47,13 +52,13 @@ class PublishKillTest {
           try (ChildApp wallet = ChildApp.start(options)) {
             load.start(new WalletClient(wallet.port()), CLIENTS);
             if (loyalty == null) {
-              loyalty = ChildApp.startLoyalty(nats.uri(), loyaltyUrl);
+              loyalty = ChildApp.startLoyalty(URI.create(nats.url()), loyaltyUrl);
             }
             Thread.sleep(500 + ThreadLocalRandom.current().nextInt(2_000));
             if (round % 3 == 1) { // the consumer dies mid-batch, and comes back
               loyalty.kill();
               loyaltyKills++;
-              loyalty = ChildApp.startLoyalty(nats.uri(), loyaltyUrl);
+              loyalty = ChildApp.startLoyalty(URI.create(nats.url()), loyaltyUrl);
             }
             if (round % 3 == 2) { // the broker dies, the wallet publishes into the void
               nats.kill();
@@ -121,10 +126,10 @@ class PublishKillTest {
    * {@return what is out of order in the stream: per aggregate, each place where a playhead does
    * not follow the one before it by one, as {@code seq:playhead}}
    */
-  private static String streamDisorder(NatsServer nats) {
+  private static String streamDisorder(NatsProcess nats) {
     var found = new java.util.TreeMap<String, List<String>>();
     try {
-      var connection = Nats.connect(nats.uri().toString());
+      var connection = Nats.connect(nats.url());
       try {
         var management = connection.jetStreamManagement();
         long last =
@@ -149,7 +154,7 @@ class PublishKillTest {
     return found.toString();
   }
 
-  private static String streamMessagesOrError(NatsServer nats) {
+  private static String streamMessagesOrError(NatsProcess nats) {
     try {
       return Long.toString(streamMessages(nats));
     } catch (Exception e) {
@@ -157,8 +162,8 @@ class PublishKillTest {
     }
   }
 
-  private static long streamMessages(NatsServer nats) throws Exception {
-    var connection = Nats.connect(nats.uri().toString());
+  private static long streamMessages(NatsProcess nats) throws Exception {
+    var connection = Nats.connect(nats.url());
     try {
       return connection
           .jetStreamManagement()

@@ -3,6 +3,7 @@ package dev.boulevard.wallet.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.boulevard.messaging.kafka.KafkaBroker;
+import dev.boulevard.messaging.nats.NatsProcess;
 import dev.boulevard.wallet.app.WalletBroker;
 import java.net.URI;
 import java.nio.file.Files;
@@ -24,8 +25,8 @@ class PublishTest {
 
   @Test
   void the_loyalty_service_builds_its_view_from_the_wallets_events_through_nats() throws Exception {
-    try (NatsServer nats = NatsServer.start()) {
-      buildsItsView(nats.uri());
+    try (NatsProcess nats = NatsProcess.start()) {
+      buildsItsView(URI.create(nats.url()));
     }
   }
 

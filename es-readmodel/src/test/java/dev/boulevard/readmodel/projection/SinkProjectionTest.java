@@ -4,6 +4,7 @@ import static dev.boulevard.eventstore.contract.ContractMessages.deposits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.boulevard.eventstore.AwaitOutcome;
 import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.eventstore.inmemory.InMemoryEventStore;
 import dev.boulevard.readmodel.contract.ProjectionsContract.Balance;
@@ -114,7 +115,8 @@ class SinkProjectionTest {
 
     started(TrackingProjection.named("out").sink(sink));
 
-    assertThat(projections.awaitPosition(6, Duration.ofMillis(500))).isFalse();
+    // waits until the park stops it, however long the retries take on a busy machine
+    assertThat(projections.awaitOutcome(6, WAIT)).isInstanceOf(AwaitOutcome.Stuck.class);
     var status = projections.status("out");
     assertThat(status.state()).isEqualTo(ProjectionState.PARKED);
     assertThat(status.parked().orElseThrow().checkpoint().position()).isEqualTo(3);
@@ -134,7 +136,8 @@ class SinkProjectionTest {
     var sink = new RecordingSink();
     sink.refuses = m -> m.message().playhead() == 1;
     started(TrackingProjection.named("out").sink(sink));
-    assertThat(projections.awaitPosition(3, Duration.ofMillis(500))).isFalse();
+    // waits until the park stops it, however long the retries take on a busy machine
+    assertThat(projections.awaitOutcome(3, WAIT)).isInstanceOf(AwaitOutcome.Stuck.class);
     assertThat(projections.status("out").state()).isEqualTo(ProjectionState.PARKED);
 
     sink.refuses = m -> false;

@@ -41,6 +41,23 @@ final class NatsDurables {
       OptionalLong storedOffset) {
     try {
       StreamContext context = connection.getStreamContext(stream);
+      if (storedOffset.isPresent()) {
+        long first = context.getStreamInfo().getStreamState().getFirstSequence();
+        if (storedOffset.getAsLong() + 1 < first) {
+          // A durable would start at the first message left and skip the rest without a word.
+          throw new IllegalStateException(
+              "NATS stream "
+                  + stream
+                  + " no longer holds the messages after sequence "
+                  + storedOffset.getAsLong()
+                  + " that durable consumer "
+                  + durable
+                  + " has yet to apply (its first is "
+                  + first
+                  + ", the rest went by its limits): the read model would miss them; rebuild it"
+                  + " from a stream that holds them");
+        }
+      }
       ConsumerInfo existing = find(context, durable);
       if (existing != null) {
         check(existing.getConsumerConfiguration(), stream, durable);

@@ -19,9 +19,15 @@ final class NatsStreams {
 
   private NatsStreams() {}
 
+  /** The duplicate window a stream created here gets unless one is set. */
+  static final Duration DEFAULT_DUPLICATE_WINDOW = Duration.ofMinutes(2);
+
   /**
-   * Makes sure the stream exists, takes {@code <prefix>.>} and has the duplicate window; a stream
-   * that exists keeps its other subjects and settings.
+   * Makes sure the stream exists and takes {@code <prefix>.>}; a stream that exists keeps its other
+   * subjects and settings, its duplicate window too unless one is given.
+   *
+   * @param duplicateWindow the window to set, or null to keep an existing stream's (a new one gets
+   *     {@link #DEFAULT_DUPLICATE_WINDOW})
    */
   static void createOrUpdate(
       Connection connection, String stream, String prefix, Duration duplicateWindow) {
@@ -35,20 +41,25 @@ final class NatsStreams {
                 .name(stream)
                 .subjects(subjects)
                 .storageType(StorageType.File)
-                .duplicateWindow(duplicateWindow)
+                .duplicateWindow(
+                    duplicateWindow == null ? DEFAULT_DUPLICATE_WINDOW : duplicateWindow)
                 .build());
         return;
       }
       StreamConfiguration config = existing.getConfiguration();
       List<String> all = new ArrayList<>(config.getSubjects());
-      if (!all.contains(subjects)) {
+      boolean newSubjects = !all.contains(subjects);
+      if (newSubjects) {
         all.add(subjects);
       }
-      management.updateStream(
-          StreamConfiguration.builder(config)
-              .subjects(all)
-              .duplicateWindow(duplicateWindow)
-              .build());
+      if (newSubjects
+          || (duplicateWindow != null && !duplicateWindow.equals(config.getDuplicateWindow()))) {
+        var update = StreamConfiguration.builder(config).subjects(all);
+        if (duplicateWindow != null) {
+          update.duplicateWindow(duplicateWindow);
+        }
+        management.updateStream(update.build());
+      }
     } catch (IOException | JetStreamApiException e) {
       throw new IllegalStateException(
           "Cannot create or update NATS stream "

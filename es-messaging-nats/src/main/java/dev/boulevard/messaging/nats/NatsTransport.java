@@ -143,7 +143,7 @@ public final class NatsTransport implements MessageTransport {
     private String stream;
     private String prefix;
     private boolean createStream;
-    private Duration duplicateWindow = Duration.ofMinutes(2);
+    private Duration duplicateWindow; // null: an existing stream keeps its own
     private Duration ackTimeout = Duration.ofSeconds(30);
 
     private Builder(Connection connection) {
@@ -183,8 +183,8 @@ public final class NatsTransport implements MessageTransport {
 
     /**
      * Has {@link #build} create the stream with subjects {@code <prefix>.>}, file storage and the
-     * {@link #duplicateWindow}, or add them to a stream that exists; not unless set, and then the
-     * stream must exist.
+     * {@link #duplicateWindow}, or add the subjects to a stream that exists (whose duplicate window
+     * changes only if one was set here); not unless set, and then the stream must exist.
      *
      * @param create whether to create or update the stream
      * @return this builder
@@ -195,9 +195,11 @@ public final class NatsTransport implements MessageTransport {
     }
 
     /**
-     * Sets the duplicate window a created stream gets: how long it remembers message ids.
+     * Sets the duplicate window of the stream {@link #createStream} creates or updates: how long it
+     * remembers message ids.
      *
-     * @param window 1 ms or more; 2 minutes unless set
+     * @param window 1 ms or more; unless set, a created stream gets 2 minutes and one that exists
+     *     keeps its own
      * @return this builder
      * @throws IllegalArgumentException if it is shorter
      */

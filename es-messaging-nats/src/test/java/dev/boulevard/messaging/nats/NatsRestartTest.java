@@ -103,7 +103,14 @@ class NatsRestartTest {
         long total = store.head().position();
 
         assertThat(projections.awaitPosition(total, Await.LONG)).isTrue();
-        List<Envelope> stored = StreamReader.read(connection, "RESTART", (int) total, Await.LONG);
+        long messages =
+            connection
+                .jetStreamManagement()
+                .getStreamInfo("RESTART")
+                .getStreamState()
+                .getMsgCount();
+        List<Envelope> stored =
+            StreamReader.read(connection, "RESTART", (int) messages, Await.LONG);
         System.out.printf(
             "NatsRestartTest: %d events, %d published, %d of them duplicates the stream dropped;"
                 + " while the server was down the publication was %s: %s%n",
@@ -114,9 +121,13 @@ class NatsRestartTest {
             during.lastError().orElse(""));
         assertThat(during.state())
             .isIn(ProjectionState.RETRYING, ProjectionState.CATCHING_UP, ProjectionState.LIVE);
-        assertThat(stored)
-            .extracting(Envelope::position)
-            .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
+        // Every event is in the stream. A server killed with SIGKILL may come back without the last
+        // ids of its duplicate window, and then store a republished event twice (seen once in 1,814
+        // in the wallet's kill test): a consumer passes such a copy over by its playhead.
+        assertThat(stored.stream().map(Envelope::position).distinct().sorted().toList())
+            .containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
+        System.out.printf(
+            "NatsRestartTest: the stream holds %d messages for %d events%n", stored.size(), total);
         Map<String, List<Long>> playheads =
             stored.stream()
                 .collect(groupingBy(Envelope::aggregateId, mapping(Envelope::playhead, toList())));

@@ -162,7 +162,10 @@ public final class KafkaInbound implements AutoCloseable {
       Map<String, Object> config = new HashMap<>();
       config.put("bootstrap.servers", servers);
       config.put("group.id", groupId);
-      config.put("auto.offset.reset", "earliest");
+      // Never jump by itself: a stored offset that retention has deleted is a failure to see, not
+      // a reason to skip to what is left (a partition with no stored offset is sought to its
+      // start).
+      config.put("auto.offset.reset", "none");
       config.putAll(properties);
       config.put("enable.auto.commit", "false");
       return config;

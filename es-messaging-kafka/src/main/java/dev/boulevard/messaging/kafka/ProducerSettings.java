@@ -8,15 +8,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 /** The producer configuration of a {@link KafkaTransport}: its defaults and the user's settings. */
 final class ProducerSettings {
 
-  private static final int MAX_IN_FLIGHT_WITH_ORDER = 5;
-
   private ProducerSettings() {}
 
   /**
    * Builds the configuration.
    *
    * @throws IllegalArgumentException if a user setting turns off idempotence, weakens {@code acks}
-   *     or allows more requests in flight than idempotence keeps in order
+   *     or allows more than one request in flight
    */
   static Map<String, Object> of(String servers, Duration sendTimeout, Map<String, String> user) {
     Map<String, Object> config = new HashMap<>();
@@ -41,11 +39,10 @@ final class ProducerSettings {
     check(config, ProducerConfig.ACKS_CONFIG, "all");
     String inFlight =
         config.get(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION).toString().trim();
-    if (Integer.parseInt(inFlight) > MAX_IN_FLIGHT_WITH_ORDER) {
+    if (!inFlight.equals("1")) {
       throw new IllegalArgumentException(
-          "A Kafka transport keeps each aggregate's order with at most "
-              + MAX_IN_FLIGHT_WITH_ORDER
-              + " requests in flight, not "
+          "A Kafka transport keeps each aggregate's order with one request in flight (KAFKA-14359"
+              + " lets a later one overtake a failed first batch), not "
               + inFlight);
     }
     return config;

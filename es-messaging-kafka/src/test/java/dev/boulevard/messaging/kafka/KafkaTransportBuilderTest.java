@@ -38,10 +38,11 @@ class KafkaTransportBuilderTest {
             () ->
                 KafkaTransport.builder("x:1")
                     .topic("t")
-                    .property("max.in.flight.requests.per.connection", "6")
+                    .property("max.in.flight.requests.per.connection", "2")
                     .build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("at most 5");
+        .hasMessageContaining("one request in flight")
+        .hasMessageEndingWith("not 2");
   }
 
   @Test

@@ -23,6 +23,8 @@ import java.util.UUID;
  *     it
  * @param aggregateId the aggregate that recorded it
  * @param playhead its place in the aggregate's stream, from 0
+ * @param piece its place among the events that an upcaster split one stored event into, which share
+ *     that event's playhead: 0 for the first (and for an event that was not split), 1 for the next
  * @param position its place in the store's global log, from 1
  * @param type the payload's type name, as the store's serializer names it (not a Java class name)
  * @param version the version of that type the payload is in
@@ -39,7 +41,8 @@ public record Envelope(
     int version,
     Instant recordedOn,
     Map<String, String> metadata,
-    String payload) {
+    String payload,
+    int piece) {
 
   /** The header that carries the event id. */
   public static final String EVENT_ID_HEADER = "Boulevard-Event-Id";
@@ -64,6 +67,10 @@ public record Envelope(
       throw new IllegalArgumentException(
           "An envelope's playhead is 0 or more, not " + playhead + " (event " + eventId + ")");
     }
+    if (piece < 0) {
+      throw new IllegalArgumentException(
+          "An envelope's piece is 0 or more, not " + piece + " (event " + eventId + ")");
+    }
     if (position < 1) {
       throw new IllegalArgumentException(
           "An envelope's position is 1 or more, not " + position + " (event " + eventId + ")");
@@ -73,16 +80,44 @@ public record Envelope(
   }
 
   /**
+   * Creates the envelope of an event that an upcaster did not split (piece 0).
+   *
+   * @param eventId the event's id
+   * @param aggregateId the aggregate that recorded it
+   * @param playhead its place in the aggregate's stream
+   * @param position its place in the global log
+   * @param type the payload's type name
+   * @param version the payload's type version
+   * @param recordedOn when it was recorded
+   * @param metadata the context it was recorded in
+   * @param payload the event's JSON
+   */
+  public Envelope(
+      UUID eventId,
+      String aggregateId,
+      long playhead,
+      long position,
+      String type,
+      int version,
+      Instant recordedOn,
+      Map<String, String> metadata,
+      String payload) {
+    this(eventId, aggregateId, playhead, position, type, version, recordedOn, metadata, payload, 0);
+  }
+
+  /**
    * Puts a logged event into an envelope, serializing its payload in the current version of its
    * type.
    *
    * @param logged the event and its place in the global log
+   * @param piece its place among the pieces of a stored event that an upcaster split, 0 if it was
+   *     not split
    * @param serializer the serializer that names and writes the payload
    * @return the envelope
    * @throws dev.boulevard.serializer.SerializationException if the payload cannot be serialized
    * @throws dev.boulevard.serializer.UnknownEventTypeException if its class has no stored name
    */
-  public static Envelope of(LoggedMessage logged, Serializer serializer) {
+  public static Envelope of(LoggedMessage logged, int piece, Serializer serializer) {
     DomainMessage message = logged.message();
     SerializedEvent serialized = serializer.serialize(message.payload());
     return new Envelope(
@@ -94,7 +129,8 @@ public record Envelope(
         serialized.version(),
         message.recordedOn(),
         message.metadata().values(),
-        serialized.data());
+        serialized.data(),
+        piece);
   }
 
   /**

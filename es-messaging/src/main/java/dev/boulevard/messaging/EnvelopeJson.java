@@ -22,7 +22,7 @@ import java.util.UUID;
  *
  * <pre>{@code
  * {"format":"boulevard.envelope/1","eventId":"6f1c...","aggregateId":"wallet-7","playhead":3,
- *  "position":1042,"type":"wallet.credited","version":1,
+ *  "piece":0,"position":1042,"type":"wallet.credited","version":1,
  *  "recordedOn":"2026-12-06T03:04:05.123456Z",
  *  "metadata":{"correlation_id":"...","causation_id":"..."},
  *  "payload":{"amount":500}}
@@ -55,6 +55,7 @@ public final class EnvelopeJson {
       json.writeStringField("eventId", envelope.eventId().toString());
       json.writeStringField("aggregateId", envelope.aggregateId());
       json.writeNumberField("playhead", envelope.playhead());
+      json.writeNumberField("piece", envelope.piece());
       json.writeNumberField("position", envelope.position());
       json.writeStringField("type", envelope.type());
       json.writeNumberField("version", envelope.version());
@@ -119,7 +120,8 @@ public final class EnvelopeJson {
           Math.toIntExact(number(node, "version", eventId)),
           Instant.parse(text(node, "recordedOn")),
           values,
-          JSON.writeValueAsString(payload));
+          JSON.writeValueAsString(payload),
+          node.has("piece") ? Math.toIntExact(number(node, "piece", eventId)) : 0);
     } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
       throw new MalformedEnvelopeException(
           "Envelope of event " + eventId + " is not valid: " + e.getMessage(), e);

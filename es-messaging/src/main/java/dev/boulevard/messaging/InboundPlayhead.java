@@ -6,6 +6,7 @@ package dev.boulevard.messaging;
  *
  * @param id the aggregate's id
  * @param playhead the playhead of its last event applied
+ * @param piece that event's piece, if an upcaster split the stored event (0 otherwise)
  */
-public record InboundPlayhead(String id, long playhead)
+public record InboundPlayhead(String id, long playhead, int piece)
     implements dev.boulevard.readmodel.ReadModel {}

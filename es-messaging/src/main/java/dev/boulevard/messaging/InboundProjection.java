@@ -36,8 +36,11 @@ import org.slf4j.LoggerFactory;
  *         .build();
  * }</pre>
  *
- * <p>Thread-safe; calls for the same source must not overlap, which the consumer adapters ensure
- * (one consumer per partition or durable consumer at a time).
+ * <p>Thread-safe; calls for the same source must not overlap: Kafka's consumer group gives a
+ * partition to one consumer at a time (keep a batch well within {@code max.poll.interval.ms}, or a
+ * consumer the group gave up on may still be applying it), and a NATS durable must have one puller
+ * at a time. The stored offset is read and written without a compare-and-set, so two overlapping
+ * calls could both apply a batch.
  */
 public final class InboundProjection {
 
@@ -49,7 +52,7 @@ public final class InboundProjection {
   private final Serializer serializer;
   private final Projector projector;
   private final ReadModelRepository<InboundOffset> offsets;
-  private final ReadModelRepository<InboundPlayhead> playheads;
+  private final ReadModelRepository<InboundPlayhead> playheads; // by aggregate id
 
   private InboundProjection(Builder builder) {
     this.name = builder.name;
@@ -113,7 +116,7 @@ public final class InboundProjection {
     return storage.inTransaction(
         () -> {
           long stored = offsets.find(source).map(InboundOffset::offset).orElse(-1L);
-          Map<String, Long> seen = new HashMap<>();
+          Map<String, InboundPlayhead> seen = new HashMap<>();
           int applied = 0;
           int redelivered = 0;
           int duplicates = 0;
@@ -124,28 +127,33 @@ public final class InboundProjection {
               continue;
             }
             Envelope envelope = read(source, message);
-            long before =
+            InboundPlayhead before =
                 seen.computeIfAbsent(
                     envelope.aggregateId(),
-                    id -> playheads.find(id).map(InboundPlayhead::playhead).orElse(-1L));
-            if (envelope.playhead() <= before) {
+                    id -> playheads.find(id).orElse(new InboundPlayhead(id, -1, 0)));
+            if (!isAfter(envelope, before)) {
               duplicates++;
               LOG.debug(
-                  "Inbound projection {}: passing over event {} of {} at playhead {}, which it"
-                      + " applied up to playhead {} (message {} of {})",
+                  "Inbound projection {}: passing over event {} of {} at playhead {}.{}, which it"
+                      + " applied up to playhead {}.{} (message {} of {})",
                   name,
                   envelope.eventId(),
                   envelope.aggregateId(),
                   envelope.playhead(),
-                  before,
+                  envelope.piece(),
+                  before.playhead(),
+                  before.piece(),
                   message.offset(),
                   source);
             } else {
               project(source, message, envelope);
-              seen.put(envelope.aggregateId(), envelope.playhead());
+              var now =
+                  new InboundPlayhead(
+                      envelope.aggregateId(), envelope.playhead(), envelope.piece());
+              seen.put(envelope.aggregateId(), now);
               applied++;
               if (!atomic) {
-                playheads.save(new InboundPlayhead(envelope.aggregateId(), envelope.playhead()));
+                playheads.save(now);
               }
             }
             last = message.offset();
@@ -154,13 +162,23 @@ public final class InboundProjection {
             }
           }
           if (atomic && last > stored) {
-            for (var entry : seen.entrySet()) {
-              playheads.save(new InboundPlayhead(entry.getKey(), entry.getValue()));
+            for (InboundPlayhead playhead : seen.values()) {
+              if (playhead.playhead() >= 0) {
+                playheads.save(playhead);
+              }
             }
             offsets.save(new InboundOffset(source, last));
           }
           return new Applied(applied, redelivered, duplicates);
         });
+  }
+
+  /**
+   * {@return whether an event comes after what was applied of its aggregate: playhead, then piece}
+   */
+  private static boolean isAfter(Envelope envelope, InboundPlayhead applied) {
+    return envelope.playhead() > applied.playhead()
+        || (envelope.playhead() == applied.playhead() && envelope.piece() > applied.piece());
   }
 
   private Envelope read(String source, InboundMessage message) {

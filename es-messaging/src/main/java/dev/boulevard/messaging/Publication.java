@@ -96,14 +96,18 @@ public final class Publication {
   private void deliver(List<LoggedMessage> events) {
     List<Envelope> envelopes = new ArrayList<>(events.size());
     int[] indexes = new int[events.size()];
+    int piece = 0;
     for (int i = 0; i < events.size(); i++) {
       LoggedMessage logged = events.get(i);
+      // The pieces of a stored event that an upcaster split share its checkpoint and playhead, and
+      // come together in one batch: the piece number tells them apart for the consumer.
+      piece = i > 0 && events.get(i - 1).checkpoint().equals(logged.checkpoint()) ? piece + 1 : 0;
       if (!filter.test(logged.message())) {
         continue;
       }
       Envelope envelope;
       try {
-        envelope = Envelope.of(logged, serializer);
+        envelope = Envelope.of(logged, piece, serializer);
       } catch (RuntimeException e) {
         send(envelopes, indexes); // those before it go first
         throw new RefusedEventException(

@@ -30,6 +30,7 @@ class EnvelopeJsonTest {
     assertThat(node.get("eventId").asText()).isEqualTo(envelope.eventId().toString());
     assertThat(node.get("aggregateId").asText()).isEqualTo("acct-1");
     assertThat(node.get("playhead").asLong()).isEqualTo(3);
+    assertThat(node.get("piece").asInt()).isZero();
     assertThat(node.get("position").asLong()).isEqualTo(42);
     assertThat(node.get("type").asText()).isEqualTo("contract.deposited");
     assertThat(node.get("version").asInt()).isEqualTo(1);

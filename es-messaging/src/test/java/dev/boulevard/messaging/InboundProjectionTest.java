@@ -127,4 +127,34 @@ class InboundProjectionTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'9lives'");
   }
+
+  @Test
+  void the_pieces_of_a_split_event_share_a_playhead_and_are_each_applied_once() {
+    Envelope whole = MessagingFixtures.deposit("a-0", 0, 1);
+    Envelope first = MessagingFixtures.deposit("a-0", 1, 2);
+    Envelope second = piece(MessagingFixtures.deposit("a-0", 1, 2), 1, "a-0-1b");
+    Envelope third = piece(MessagingFixtures.deposit("a-0", 1, 2), 2, "a-0-1c");
+
+    var applied = inbound.apply("topic/0", messages(0, List.of(whole, first, second)));
+    // published again from the row's start, and on to its last piece
+    var again = inbound.apply("topic/0", messages(3, List.of(first, second, third)));
+
+    assertThat(applied).isEqualTo(new InboundProjection.Applied(3, 0, 0));
+    assertThat(again).isEqualTo(new InboundProjection.Applied(1, 0, 2));
+    assertThat(balances.find("a-0").orElseThrow().playheads()).containsExactly(0L, 1L, 1L, 1L);
+  }
+
+  private static Envelope piece(Envelope envelope, int piece, String id) {
+    return new Envelope(
+        UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)),
+        envelope.aggregateId(),
+        envelope.playhead(),
+        envelope.position(),
+        envelope.type(),
+        envelope.version(),
+        envelope.recordedOn(),
+        envelope.metadata(),
+        envelope.payload(),
+        piece);
+  }
 }

@@ -5,7 +5,11 @@ import static dev.boulevard.eventstore.contract.ContractMessages.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.boulevard.domain.DomainEventStream;
+import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.eventstore.AwaitOutcome;
+import dev.boulevard.eventstore.Checkpoint;
+import dev.boulevard.eventstore.GlobalEventLog;
+import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.eventstore.contract.ContractEvent;
 import dev.boulevard.eventstore.inmemory.InMemoryEventStore;
 import dev.boulevard.messaging.contract.MessagingFixtures;
@@ -16,7 +20,11 @@ import dev.boulevard.readmodel.projection.ProjectionState;
 import dev.boulevard.readmodel.projection.Projections;
 import dev.boulevard.readmodel.projection.RetryPolicy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -175,5 +183,78 @@ class PublicationTest {
           .extracting(Envelope::playhead)
           .containsExactly(0L, 1L, 2L, 3L, 4L);
     }
+  }
+
+  @Test
+  void the_pieces_of_a_stored_event_an_upcaster_split_are_numbered_and_each_arrives_once()
+      throws Exception {
+    store.append("a", deposits("a", 0, 3));
+    // A log that reads the event at position 2 as two pieces, as an upcaster's split would.
+    GlobalEventLog splitting =
+        new GlobalEventLog() {
+          @Override
+          public List<LoggedMessage> read(Checkpoint after, int limit) {
+            List<LoggedMessage> read = new ArrayList<>();
+            for (LoggedMessage logged : store.read(after, limit)) {
+              read.add(logged);
+              if (logged.position() == 2) {
+                DomainMessage m = logged.message();
+                read.add(
+                    new LoggedMessage(
+                        logged.checkpoint(),
+                        new DomainMessage(
+                            UUID.nameUUIDFromBytes((m.eventId() + "/1").getBytes()),
+                            m.aggregateId(),
+                            m.playhead(),
+                            m.metadata(),
+                            new ContractEvent.Deposited("a", 100),
+                            m.recordedOn())));
+              }
+            }
+            return read;
+          }
+
+          @Override
+          public Stream<LoggedMessage> stream(Checkpoint after) {
+            return read(after, Integer.MAX_VALUE).stream();
+          }
+
+          @Override
+          public Checkpoint head() {
+            return store.head();
+          }
+
+          @Override
+          public Optional<Checkpoint> checkpointAt(long position) {
+            return store.checkpointAt(position);
+          }
+
+          @Override
+          public boolean awaitEventsAfter(Checkpoint after, Duration timeout)
+              throws InterruptedException {
+            return store.awaitEventsAfter(after, timeout);
+          }
+        };
+    Publication built =
+        Publication.named("out").serializer(MessagingFixtures.SERIALIZER).transport(broker).build();
+    projections = Projections.builder(splitting, storage).add(built.projection()).build();
+    projections.start();
+    assertThat(projections.awaitPosition(3, WAIT)).isTrue();
+
+    assertThat(broker.envelopes())
+        .extracting(e -> e.playhead() + "." + e.piece())
+        .containsExactly("0.0", "1.0", "1.1", "2.0");
+    var remote = InMemoryReadModelStorage.create();
+    var inbound =
+        InboundProjection.named("remote")
+            .storage(remote)
+            .serializer(MessagingFixtures.SERIALIZER)
+            .projector(
+                new BalanceProjector(remote.repository("balances", Balance.class), m -> false))
+            .build();
+    inbound.apply("broker", broker.messages());
+    inbound.apply("again", broker.messages()); // the same envelopes under other offsets
+    assertThat(remote.repository("balances", Balance.class).find("a").orElseThrow().total())
+        .isEqualTo(1 + 2 + 100 + 3);
   }
 }

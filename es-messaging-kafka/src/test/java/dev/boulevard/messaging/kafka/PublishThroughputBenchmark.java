@@ -53,7 +53,7 @@ class PublishThroughputBenchmark {
     List<Envelope> envelopes = new ArrayList<>(EVENTS);
     store
         .read(Checkpoint.beginning(), EVENTS)
-        .forEach(logged -> envelopes.add(Envelope.of(logged, MessagingFixtures.SERIALIZER)));
+        .forEach(logged -> envelopes.add(Envelope.of(logged, 0, MessagingFixtures.SERIALIZER)));
     int size = EnvelopeJson.write(envelopes.get(0)).length;
     System.out.printf(
         "%d events of %d accounts, body %d bytes, %d cores, %s%n",

@@ -94,7 +94,12 @@ public final class WalletApp implements AutoCloseable {
     this.projections = (options.nodeId() == null ? shared : shared.node(options.nodeId())).build();
     this.sagas = sagas(store, pool, commands, options, clock);
     this.outbound = options.publish() == null ? null : outbound(options);
-    this.publishing = outbound == null ? null : publishing(store, pool, outbound, options);
+    try {
+      this.publishing = outbound == null ? null : publishing(store, pool, outbound, options);
+    } catch (RuntimeException e) {
+      outbound.close();
+      throw e;
+    }
     this.queries =
         new WalletQueries(
             projections,
@@ -161,8 +166,14 @@ public final class WalletApp implements AutoCloseable {
    */
   public static WalletApp start(WalletOptions options, Clock clock) {
     HikariDataSource pool = WalletDatabase.open(options);
+    WalletApp app;
     try {
-      WalletApp app = new WalletApp(pool, options, clock);
+      app = new WalletApp(pool, options, clock);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    try {
       app.projections.start();
       app.sagas.start();
       if (app.publishing != null) {
@@ -171,7 +182,7 @@ public final class WalletApp implements AutoCloseable {
       app.cleanup = ExpiredKeysCleanup.start(app::deleteExpiredKeys);
       return app;
     } catch (RuntimeException e) {
-      pool.close();
+      app.close();
       throw e;
     }
   }
@@ -357,13 +368,19 @@ public final class WalletApp implements AutoCloseable {
       }
       sagas.close();
       projections.close();
-      if (publishing != null) {
-        publishing.close();
-        outbound.close();
-      }
     } finally {
-      store.close();
-      pool.close();
+      try {
+        if (publishing != null) {
+          try {
+            publishing.close();
+          } finally {
+            outbound.close();
+          }
+        }
+      } finally {
+        store.close();
+        pool.close();
+      }
     }
   }
 }

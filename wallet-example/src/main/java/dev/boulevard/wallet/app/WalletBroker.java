@@ -14,6 +14,16 @@ import io.nats.client.Options;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Where the wallet's events go out to other services, and how those services read them: the NATS
@@ -37,12 +47,13 @@ public final class WalletBroker {
   private WalletBroker() {}
 
   /**
-   * Connects to a broker to publish the wallet's events, creating the NATS stream if needed.
+   * Connects to a broker to publish the wallet's events, creating the NATS stream or the Kafka
+   * topic if needed.
    *
    * @param broker {@code nats://HOST:PORT} or {@code kafka://HOST:PORT}
    * @param serializer the event store's serializer
    * @return the publication and what it holds open
-   * @throws IOException if NATS cannot be reached
+   * @throws IOException if NATS cannot be reached, or the Kafka topic cannot be created
    * @throws InterruptedException if interrupted while connecting
    */
   public static Outbound publishTo(URI broker, Serializer serializer)
@@ -62,6 +73,7 @@ public final class WalletBroker {
         throw e;
       }
     }
+    createTopic(hostPort(broker));
     KafkaTransport transport = KafkaTransport.builder(hostPort(broker)).topic(TOPIC).build();
     return new Outbound(publication(transport, serializer), transport, null);
   }
@@ -100,6 +112,26 @@ public final class WalletBroker {
     KafkaInbound running = KafkaInbound.builder(hostPort(broker), TOPIC, consumer, inbound).build();
     running.start();
     return running::close;
+  }
+
+  /**
+   * Creates the wallet's topic with the broker's default partitions and replication, unless it
+   * exists: relying on the broker's creation on first use would leave both to chance.
+   */
+  private static void createTopic(String servers) throws IOException, InterruptedException {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+      admin
+          .createTopics(List.of(new NewTopic(TOPIC, Optional.empty(), Optional.empty())))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IOException(
+            "Cannot create Kafka topic " + TOPIC + " at " + servers + ": " + e.getCause(), e);
+      }
+    } catch (TimeoutException e) {
+      throw new IOException("Kafka at " + servers + " did not answer within 30 s", e);
+    }
   }
 
   private static void closeQuietly(Connection connection) {

@@ -59,6 +59,8 @@ public final class LoyaltyService implements AutoCloseable {
     config.setMinimumIdle(2);
     config.setPoolName("loyalty");
     this.pool = new HikariDataSource(config);
+    HttpServer bound = null;
+    ExecutorService threads = null;
     try {
       var storage = JdbcReadModelStorage.create(pool);
       this.accounts = storage.repository(ACCOUNTS, LoyaltyAccount.class);
@@ -68,16 +70,24 @@ public final class LoyaltyService implements AutoCloseable {
               .serializer(WalletApp.serializer())
               .projector(new LoyaltyProjector(accounts))
               .build();
+      bound = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port), 64);
+      threads = Executors.newFixedThreadPool(4);
       this.consumer = WalletBroker.consume(options.from, CONSUMER, inbound);
-      this.executor = Executors.newFixedThreadPool(4);
-      this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port), 64);
-      server.setExecutor(executor);
-      server.createContext("/", this::handle);
-      server.start();
     } catch (Exception e) {
+      if (bound != null) {
+        bound.stop(0);
+      }
+      if (threads != null) {
+        threads.shutdown();
+      }
       pool.close();
       throw e;
     }
+    this.server = bound;
+    this.executor = threads;
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    server.start();
   }
 
   /**

@@ -91,6 +91,8 @@ public final class KafkaInbound implements AutoCloseable {
   /**
    * Stops reading and waits for the thread to end, up to 30 s; a batch being applied is finished or
    * rolled back first.
+   *
+   * @throws IllegalStateException if the thread does not end within 30 s
    */
   @Override
   public void close() {
@@ -100,6 +102,11 @@ public final class KafkaInbound implements AutoCloseable {
         thread.join(Duration.ofSeconds(30).toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        return;
+      }
+      if (thread.isAlive()) {
+        throw new IllegalStateException(
+            "Kafka inbound " + thread.getName() + " did not stop within 30 s; its thread runs on");
       }
     }
   }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.boulevard.messaging.Envelope;
 import dev.boulevard.messaging.contract.MessagingFixtures;
 import io.nats.client.Connection;
+import io.nats.client.FetchConsumeOptions;
+import io.nats.client.FetchConsumer;
+import io.nats.client.Message;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,5 +174,36 @@ class NatsInboundTest {
     assertEachDepositOnce(remote);
     assertThat(in.applied()).isEqualTo(100);
     assertThat(in.lastError()).isEmpty();
+  }
+
+  @Test
+  void a_delivery_the_puller_never_saw_makes_it_read_again_from_the_stored_offset()
+      throws Exception {
+    var remote = new Balances();
+    Connection connection = connection();
+    NatsInbound in =
+        NatsInbound.builder(connection, stream, "remote", remote.inbound)
+            .batchSize(10)
+            .ackWait(ACK_WAIT)
+            .build();
+    inbounds.add(in);
+    // Another fetch of the same durable takes the first message and never acknowledges it, as a
+    // fetch that ended on the client's side before the server's delivery reached it would.
+    FetchConsumer other =
+        connection
+            .getConsumerContext(stream, "remote")
+            .fetch(FetchConsumeOptions.builder().maxMessages(1).expiresIn(2_000).build());
+    Message taken = other.nextMessage();
+    assertThat(taken.metaData().streamSequence()).isEqualTo(1);
+    other.close();
+
+    in.start();
+
+    Await.until(
+        "every message acknowledged",
+        () -> in.lastSequence() == 100,
+        () -> "acknowledged up to " + in.lastSequence() + ", " + in.lastError());
+    assertEachDepositOnce(remote); // without the delivery check, acct-0's first deposit is lost
+    assertThat(in.applied()).isEqualTo(100);
   }
 }

@@ -29,9 +29,9 @@ final class NatsDurables {
    * unacknowledged there, which the server would otherwise give back only after the ack wait, after
    * later ones, and which a later acknowledgement of all up to a sequence would drop unapplied.
    *
-   * @return the consumer, and whether each message must be acknowledged on its own
+   * @return the consumer, which acknowledges all up to a message at once
    */
-  static Durable open(
+  static ConsumerContext open(
       Connection connection,
       String stream,
       String durable,
@@ -80,8 +80,7 @@ final class NatsDurables {
         builder.filterSubject(filterSubject);
       }
       ConsumerConfiguration config = builder.build();
-      ConsumerContext consumer = context.createOrUpdateConsumer(config);
-      return new Durable(consumer, config.getAckPolicy() != AckPolicy.All);
+      return context.createOrUpdateConsumer(config);
     } catch (IOException | JetStreamApiException e) {
       throw new IllegalStateException(
           "Cannot open durable consumer "
@@ -126,7 +125,4 @@ final class NatsDurables {
       throw e;
     }
   }
-
-  /** The consumer, and whether each message needs its own acknowledgement. */
-  record Durable(ConsumerContext consumer, boolean ackEach) {}
 }

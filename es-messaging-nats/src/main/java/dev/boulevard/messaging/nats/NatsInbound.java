@@ -2,6 +2,7 @@ package dev.boulevard.messaging.nats;
 
 import dev.boulevard.messaging.InboundProjection;
 import io.nats.client.Connection;
+import io.nats.client.ConsumerContext;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -204,7 +205,7 @@ public final class NatsInbound implements AutoCloseable {
       String filter = filterSubject;
       int size = batchSize;
       Duration wait = ackWait;
-      Supplier<NatsDurables.Durable> open =
+      Supplier<ConsumerContext> open =
           () ->
               NatsDurables.open(
                   connection, stream, durable, filter, size, wait, inbound.lastOffset(source));

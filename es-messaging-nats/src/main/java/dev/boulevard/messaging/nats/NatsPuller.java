@@ -3,6 +3,7 @@ package dev.boulevard.messaging.nats;
 import dev.boulevard.messaging.InboundMessage;
 import dev.boulevard.messaging.InboundProjection;
 import io.nats.client.Connection;
+import io.nats.client.ConsumerContext;
 import io.nats.client.FetchConsumeOptions;
 import io.nats.client.FetchConsumer;
 import io.nats.client.Message;
@@ -33,8 +34,8 @@ final class NatsPuller implements Runnable {
   private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
   private final String source;
-  private final Supplier<NatsDurables.Durable> reopen;
-  private NatsDurables.Durable durable; // the puller's thread's only, once running
+  private final Supplier<ConsumerContext> reopen;
+  private ConsumerContext durable; // the puller's thread's only, once running
   private long nextDelivery = 1; // the durable's delivery sequence the next message must have
   private final InboundProjection inbound;
   private final int batchSize;
@@ -49,8 +50,8 @@ final class NatsPuller implements Runnable {
 
   NatsPuller(
       String source,
-      NatsDurables.Durable durable,
-      Supplier<NatsDurables.Durable> reopen,
+      ConsumerContext durable,
+      Supplier<ConsumerContext> reopen,
       InboundProjection inbound,
       int batchSize,
       Runnable beforeAck,
@@ -105,13 +106,11 @@ final class NatsPuller implements Runnable {
   private List<Message> fetch() throws Exception {
     List<Message> batch = new ArrayList<>(batchSize);
     FetchConsumer fetch =
-        durable
-            .consumer()
-            .fetch(
-                FetchConsumeOptions.builder()
-                    .maxMessages(batchSize)
-                    .expiresIn(FETCH_WAIT_MILLIS)
-                    .build());
+        durable.fetch(
+            FetchConsumeOptions.builder()
+                .maxMessages(batchSize)
+                .expiresIn(FETCH_WAIT_MILLIS)
+                .build());
     try {
       for (Message message = fetch.nextMessage(); message != null; message = fetch.nextMessage()) {
         if (message.isJetStream()) {
@@ -150,9 +149,6 @@ final class NatsPuller implements Runnable {
     InboundProjection.Applied result = inbound.apply(source, messages);
     beforeAck.run();
     Message last = batch.get(batch.size() - 1);
-    if (durable.ackEach()) {
-      batch.subList(0, batch.size() - 1).forEach(Message::ack);
-    }
     last.ackSync(ACK_TIMEOUT);
     applied.addAndGet(result.applied());
     redelivered.addAndGet(result.redelivered());

@@ -1,6 +1,6 @@
 package dev.boulevard.example;
 
-/** The README's example events. */
+/** What happens to a bank account. */
 public sealed interface AccountEvent {
 
   /** An account was opened. */

@@ -5,7 +5,7 @@ import dev.boulevard.example.AccountEvent.AccountOpened;
 import dev.boulevard.example.AccountEvent.MoneyDeposited;
 import dev.boulevard.example.AccountEvent.MoneyWithdrawn;
 
-/** The README's example aggregate, compiled and tested here so that the README stays true. */
+/** A bank account that refuses withdrawals its balance does not cover. */
 public final class BankAccount extends EventSourcedAggregateRoot<AccountEvent> {
 
   private String id;

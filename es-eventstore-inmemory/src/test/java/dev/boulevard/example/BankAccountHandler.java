@@ -3,7 +3,7 @@ package dev.boulevard.example;
 import dev.boulevard.commandhandling.TypedCommandHandler;
 import dev.boulevard.repository.AggregateRepository;
 
-/** The README's example command handler. */
+/** Handles the bank account's commands. */
 public final class BankAccountHandler extends TypedCommandHandler {
 
   /** An order to open an account. */

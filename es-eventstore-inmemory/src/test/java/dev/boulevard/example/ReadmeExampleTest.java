@@ -37,6 +37,7 @@ class ReadmeExampleTest {
 
     commandBus.dispatch(new OpenAccount("acc-1"));
     DispatchResult deposited = commandBus.dispatch(new Deposit("acc-1", 100));
+    deposited.lastOf("acc-1").orElseThrow().lastPlayhead(); // 1: what the deposit stored
 
     assertThat(deposited.lastOf("acc-1").orElseThrow().lastPlayhead()).isEqualTo(1);
     assertThat(eventStore.load("acc-1").payloads())
@@ -54,7 +55,15 @@ class ReadmeExampleTest {
 
   @Test
   void a_withdrawal_needs_funds() {
-    scenario()
+    CommandHandlerScenario.using(
+            new InMemoryEventStore(),
+            (store, bus, clock) ->
+                new BankAccountHandler(
+                    EventSourcingRepository.builder(
+                            BankAccount.class, store, AggregateFactory.of(BankAccount::new))
+                        .eventBus(bus)
+                        .clock(clock)
+                        .build()))
         .withAggregateId("acc-1")
         .given(new AccountOpened("acc-1"), new MoneyDeposited("acc-1", 100))
         .when(new Withdraw("acc-1", 30))

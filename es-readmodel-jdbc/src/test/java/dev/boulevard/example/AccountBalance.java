@@ -2,7 +2,7 @@ package dev.boulevard.example;
 
 import dev.boulevard.readmodel.ReadModel;
 
-/** The README's read model: one document per account. */
+/** A read model: one document per account. */
 public record AccountBalance(String id, String owner, long balance) implements ReadModel {
 
   AccountBalance plus(long amount) {

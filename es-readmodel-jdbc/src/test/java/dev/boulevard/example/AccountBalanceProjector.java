@@ -5,7 +5,7 @@ import dev.boulevard.example.AccountEvent.MoneyDeposited;
 import dev.boulevard.readmodel.Projector;
 import dev.boulevard.readmodel.ReadModelRepository;
 
-/** The README's projector. */
+/** Keeps each account's balance. */
 public final class AccountBalanceProjector extends Projector {
 
   /** Registers the handlers. */

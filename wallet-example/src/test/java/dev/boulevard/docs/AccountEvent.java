@@ -1,0 +1,14 @@
+package dev.boulevard.docs;
+
+/** What happens to a bank account, as the guides' samples use it. */
+public sealed interface AccountEvent {
+
+  /** An account was opened. */
+  record AccountOpened(String accountId) implements AccountEvent {}
+
+  /** Money was deposited. */
+  record MoneyDeposited(String accountId, long amount) implements AccountEvent {}
+
+  /** Money was withdrawn. */
+  record MoneyWithdrawn(String accountId, long amount) implements AccountEvent {}
+}

@@ -5,8 +5,11 @@
  * commands, for process managers ({@link dev.boulevard.testing.ProcessManagerScenario}); with a
  * settable {@link dev.boulevard.testing.TestClock}.
  *
- * <p>The kit depends on no test framework: a failed expectation throws the JDK's {@link
- * AssertionError}, with expected and actual events side by side, so it works from JUnit, TestNG or
- * anything else. Parameters and return values are non-null unless documented otherwise.
+ * <p>Part of the es-test artifact, which belongs on a test classpath only. The kit depends on no
+ * test framework, only on opentest4j: a failed expectation throws an {@link
+ * org.opentest4j.AssertionFailedError} (an {@link AssertionError}) whose expected and actual values
+ * are set, so IDEs show a diff, and whose message puts expected and actual side by side and names
+ * the fields in which two events differ. It works from JUnit, TestNG or anything else. Parameters
+ * and return values are non-null unless documented otherwise.
  */
 package dev.boulevard.testing;

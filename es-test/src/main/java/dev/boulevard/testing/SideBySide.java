@@ -1,8 +1,12 @@
 package dev.boulevard.testing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.opentest4j.AssertionFailedError;
 
@@ -72,58 +76,135 @@ public final class SideBySide {
         .toList();
   }
 
+  /**
+   * Fails with a side-by-side description unless the lists hold equal items, pairing the items by a
+   * key, such as a read model's id, rather than by position: an item missing from one list is then
+   * named by its key and does not shift the rows after it.
+   *
+   * @param what what differs, such as "The read model differs"
+   * @param noun what the lists hold, such as "document(s)": without "(s)" and with the key it names
+   *     a row, as in "document a-1 (Balance) differs in amount: expected 100 but was 90"
+   * @param expected the expected items, in the order to show them
+   * @param actual the actual items, in the order to show them
+   * @param key the key of an item, unique within each list
+   * @param <E> the items' type
+   * @throws AssertionFailedError if the lists differ other than in order
+   * @throws IllegalArgumentException if two items of one list have the same key
+   */
+  public static <E> void assertEqualByKey(
+      String what,
+      String noun,
+      List<? extends E> expected,
+      List<? extends E> actual,
+      Function<? super E, ?> key) {
+    Objects.requireNonNull(what, "what");
+    Objects.requireNonNull(noun, "noun");
+    Objects.requireNonNull(key, "key");
+    Map<Object, E> left = byKey(Objects.requireNonNull(expected, "expected"), key, "expected");
+    Map<Object, E> right = byKey(Objects.requireNonNull(actual, "actual"), key, "actual");
+    if (left.equals(right)) {
+      return;
+    }
+    var keys = new LinkedHashSet<Object>(left.keySet());
+    keys.addAll(right.keySet());
+    var rows = new ArrayList<Row>();
+    for (Object k : keys) {
+      rows.add(
+          new Row(
+              singular(noun) + " " + k,
+              left.get(k),
+              right.get(k),
+              left.containsKey(k),
+              right.containsKey(k)));
+    }
+    throw new AssertionFailedError(
+        describe(what, noun, expected.size(), actual.size(), rows),
+        render(expected),
+        render(actual));
+  }
+
+  private static <E> Map<Object, E> byKey(
+      List<? extends E> items, Function<? super E, ?> key, String which) {
+    var map = new LinkedHashMap<Object, E>();
+    for (E item : items) {
+      Object k = key.apply(item);
+      if (map.containsKey(k)) {
+        throw new IllegalArgumentException(
+            "Two " + which + " items have the key " + k + ": keys must be unique in a list");
+      }
+      map.put(k, item);
+    }
+    return map;
+  }
+
+  /** A row of the table: an expected item beside an actual one, either possibly absent. */
+  private record Row(String name, Object left, Object right, boolean hasLeft, boolean hasRight) {}
+
   private static String describe(String what, String noun, List<?> expected, List<?> actual) {
-    int rows = Math.max(expected.size(), actual.size());
+    var rows = new ArrayList<Row>();
+    for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+      boolean hasLeft = i < expected.size();
+      boolean hasRight = i < actual.size();
+      rows.add(
+          new Row(
+              singular(noun) + " " + (i + 1),
+              hasLeft ? expected.get(i) : null,
+              hasRight ? actual.get(i) : null,
+              hasLeft,
+              hasRight));
+    }
+    return describe(what, noun, expected.size(), actual.size(), rows);
+  }
+
+  private static String describe(
+      String what, String noun, int expectedSize, int actualSize, List<Row> rows) {
     int width = MIN_COLUMN;
-    for (Object item : expected) {
-      width = Math.max(width, String.valueOf(item).length());
+    for (Row row : rows) {
+      width = Math.max(width, String.valueOf(row.hasLeft() ? row.left() : NONE).length());
     }
     var text = new StringBuilder();
     text.append(what)
         .append(": expected ")
-        .append(expected.size())
+        .append(expectedSize)
         .append(" ")
         .append(noun)
         .append(", got ")
-        .append(actual.size())
+        .append(actualSize)
         .append('\n');
-    for (String row : rowDifferences(singular(noun), expected, actual)) {
-      text.append(row).append('\n');
+    for (Row row : rows) {
+      String difference = difference(row);
+      if (difference != null) {
+        text.append(difference).append('\n');
+      }
     }
     text.append(String.format("     %-" + width + "s | %s%n", "expected", "actual"));
-    for (int i = 0; i < rows; i++) {
-      Object left = i < expected.size() ? expected.get(i) : NONE;
-      Object right = i < actual.size() ? actual.get(i) : NONE;
-      String marker = Objects.equals(left, right) ? " " : "!";
+    for (int i = 0; i < rows.size(); i++) {
+      Row row = rows.get(i);
+      Object left = row.hasLeft() ? row.left() : NONE;
+      Object right = row.hasRight() ? row.right() : NONE;
+      String marker = difference(row) == null ? " " : "!";
       text.append(String.format("%s %2d %-" + width + "s | %s%n", marker, i + 1, left, right));
     }
     return text.toString();
   }
 
-  /** One line per row that differs, such as "event 2 (Deposited) differs in amount: ...". */
-  private static List<String> rowDifferences(String noun, List<?> expected, List<?> actual) {
-    var lines = new ArrayList<String>();
-    int rows = Math.max(expected.size(), actual.size());
-    for (int i = 0; i < rows; i++) {
-      String row = noun + " " + (i + 1);
-      if (i >= actual.size()) {
-        lines.add(row + " (" + typeOf(expected.get(i)) + ") is missing");
-      } else if (i >= expected.size()) {
-        lines.add(row + " (" + typeOf(actual.get(i)) + ") was not expected");
-      } else {
-        Object left = expected.get(i);
-        Object right = actual.get(i);
-        if (Objects.equals(left, right)) {
-          continue;
-        }
-        if (left == null || right == null || left.getClass() != right.getClass()) {
-          lines.add(row + " is " + article(typeOf(right)) + ", expected " + article(typeOf(left)));
-          continue;
-        }
-        lines.add(row + " (" + typeOf(left) + ") differs" + phrase(left, right));
-      }
+  /** {@return how a row differs, such as "event 2 (Deposited) differs in amount: ...", or null} */
+  private static String difference(Row row) {
+    if (!row.hasRight()) {
+      return row.name() + " (" + typeOf(row.left()) + ") is missing";
     }
-    return lines;
+    if (!row.hasLeft()) {
+      return row.name() + " (" + typeOf(row.right()) + ") was not expected";
+    }
+    Object left = row.left();
+    Object right = row.right();
+    if (Objects.equals(left, right)) {
+      return null;
+    }
+    if (left == null || right == null || left.getClass() != right.getClass()) {
+      return row.name() + " is " + article(typeOf(right)) + ", expected " + article(typeOf(left));
+    }
+    return row.name() + " (" + typeOf(left) + ") differs" + phrase(left, right);
   }
 
   /**

@@ -217,7 +217,7 @@ public final class ProjectorScenario<T extends ReadModel> {
    *
    * @param expected the documents
    * @return this scenario
-   * @throws org.opentest4j.AssertionFailedError listing the documents side by side, sorted by id,
+   * @throws org.opentest4j.AssertionFailedError listing the documents side by side, paired by id,
    *     and naming the fields that differ, if they differ
    * @throws IllegalStateException if the projector writes several read models: use {@link
    *     #then(Class, ReadModel[])}
@@ -239,7 +239,7 @@ public final class ProjectorScenario<T extends ReadModel> {
    * @param expected the documents
    * @param <U> the documents' type
    * @return this scenario
-   * @throws org.opentest4j.AssertionFailedError listing the documents side by side, sorted by id,
+   * @throws org.opentest4j.AssertionFailedError listing the documents side by side, paired by id,
    *     and naming the fields that differ, if they differ
    * @throws IllegalStateException if the scenario was started by {@code forProjector}
    */
@@ -292,7 +292,7 @@ public final class ProjectorScenario<T extends ReadModel> {
     }
     wanted.sort(byId);
     List<U> actual = repository.findAll().stream().sorted(byId).toList();
-    SideBySide.assertEqual(what, "document(s)", wanted, actual);
+    SideBySide.assertEqualByKey(what, "document(s)", wanted, actual, ReadModel::id);
   }
 
   private static String names(List<Class<?>> types) {

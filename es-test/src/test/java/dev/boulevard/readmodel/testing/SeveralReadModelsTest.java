@@ -1,7 +1,9 @@
 package dev.boulevard.readmodel.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.boulevard.eventstore.contract.ContractEvent.Deposited;
@@ -69,9 +71,37 @@ class SeveralReadModelsTest {
 
     assertThat(failure)
         .hasMessageStartingWith("The read model of Entry differs: expected 1 document(s), got 1")
-        .hasMessageContaining("document 1 (Entry) differs in amount: expected 8 but was 7");
+        .hasMessageContaining("document a/1 (Entry) differs in amount: expected 8 but was 7");
     assertThat(failure.getExpected().getValue()).isEqualTo("Entry[id=a/1, account=a, amount=8]");
     assertThat(failure.getActual().getValue()).isEqualTo("Entry[id=a/1, account=a, amount=7]");
+  }
+
+  @Test
+  void documents_are_paired_by_id_so_that_a_missing_one_is_named_and_shifts_nothing() {
+    var scenario =
+        ProjectorScenario.forReadModels(SeveralReadModelsTest::ledger)
+            .withAggregateId("a")
+            .given(new Opened("a", "Ada"), new Deposited("a", 5))
+            .when(new Deposited("a", 7));
+
+    assertThatThrownBy(
+            () ->
+                scenario.then(
+                    Entry.class,
+                    new Entry("a/0", "a", 1),
+                    new Entry("a/1", "a", 5),
+                    new Entry("a/2", "a", 7)))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessageContaining("document a/0 (Entry) is missing")
+        .hasMessageNotContaining("document a/1")
+        .hasMessageNotContaining("document a/2");
+    assertThatThrownBy(() -> scenario.then(Entry.class, new Entry("a/1", "a", 5)))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessageContaining("document a/2 (Entry) was not expected");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () -> scenario.then(Entry.class, new Entry("a/1", "a", 5), new Entry("a/1", "a", 6)))
+        .withMessageContaining("Two expected items have the key a/1");
   }
 
   @Test

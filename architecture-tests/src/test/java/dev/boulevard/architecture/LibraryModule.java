@@ -26,6 +26,18 @@ enum LibraryModule {
       "dev.boulevard.eventstore.jdbc..",
       "dev.boulevard.readmodel.jdbc.."),
   ES_READMODEL_JDBC("es-readmodel-jdbc", 3),
+  ES_TEST(
+      "es-test",
+      3,
+      "org.jdbi..",
+      "java.sql..",
+      "javax.sql..",
+      "dev.boulevard.eventstore.jdbc..",
+      "dev.boulevard.readmodel.jdbc..",
+      "org.junit..",
+      "org.assertj..",
+      "org.testng..",
+      "org.hamcrest.."),
   ES_MESSAGING(
       "es-messaging",
       3,

@@ -12,7 +12,7 @@ import dev.boulevard.domain.DomainEventStream;
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.domain.Metadata;
 import dev.boulevard.eventsourcing.MetadataEnrichingEventStreamDecorator;
-import dev.boulevard.testing.TestClock;
+import dev.boulevard.fixtures.SettableClock;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +112,7 @@ class CorrelationTest {
             new CorrelatingCommandBus(
                 new SimpleCommandBus(), () -> "command-" + ids.incrementAndGet()),
             log,
-            TestClock.standingStill());
+            SettableClock.standingStill());
     bus.subscribe(
         new TypedCommandHandler() {
           {

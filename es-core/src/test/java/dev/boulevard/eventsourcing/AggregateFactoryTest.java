@@ -8,7 +8,7 @@ import dev.boulevard.domain.Metadata;
 import dev.boulevard.fixtures.Account;
 import dev.boulevard.fixtures.AccountEvent.Deposited;
 import dev.boulevard.fixtures.AccountEvent.Opened;
-import dev.boulevard.testing.TestClock;
+import dev.boulevard.fixtures.SettableClock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AggregateFactoryTest {
 
-  private final TestClock clock = TestClock.standingStill();
+  private final SettableClock clock = SettableClock.standingStill();
 
   @Test
   void of_creates_a_blank_aggregate_and_replays_the_history_into_it() {

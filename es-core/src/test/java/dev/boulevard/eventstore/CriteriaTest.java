@@ -8,7 +8,7 @@ import dev.boulevard.domain.Metadata;
 import dev.boulevard.fixtures.AccountEvent;
 import dev.boulevard.fixtures.AccountEvent.Deposited;
 import dev.boulevard.fixtures.AccountEvent.Opened;
-import dev.boulevard.testing.TestClock;
+import dev.boulevard.fixtures.SettableClock;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -20,7 +20,7 @@ class CriteriaTest {
   /** An abstract payload class, which no stored payload has as its exact class. */
   abstract static class AbstractEvent {}
 
-  private final TestClock clock = TestClock.standingStill();
+  private final SettableClock clock = SettableClock.standingStill();
 
   @Test
   void matches_payloads_of_exactly_the_given_classes() {

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.domain.Metadata;
+import dev.boulevard.fixtures.SettableClock;
 import dev.boulevard.saga.OrderCommand.Cancel;
 import dev.boulevard.saga.OrderCommand.Confirm;
 import dev.boulevard.saga.OrderCommand.Remind;
 import dev.boulevard.saga.OrderEvent.Noted;
 import dev.boulevard.saga.OrderEvent.Paid;
 import dev.boulevard.saga.OrderEvent.Placed;
-import dev.boulevard.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ProcessManagerTest {
 
-  private final TestClock clock = TestClock.standingStill();
+  private final SettableClock clock = SettableClock.standingStill();
   private final PaymentProcess process = new PaymentProcess();
 
   private DomainMessage message(String aggregateId, Object event) {

@@ -15,8 +15,8 @@ import dev.boulevard.eventstore.inmemory.InMemoryEventStore;
 import dev.boulevard.fixtures.Account;
 import dev.boulevard.fixtures.AccountEvent.Deposited;
 import dev.boulevard.fixtures.AccountEvent.Opened;
+import dev.boulevard.fixtures.SettableClock;
 import dev.boulevard.repository.AggregateNotFoundException;
-import dev.boulevard.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +30,8 @@ class EventSourcingRepositoryTest {
 
   private final InMemoryEventStore store = new InMemoryEventStore();
   private final TraceableEventBus bus = new TraceableEventBus();
-  private final TestClock clock = TestClock.at(Instant.parse("2026-02-03T04:05:06.789012Z"));
+  private final SettableClock clock =
+      SettableClock.at(Instant.parse("2026-02-03T04:05:06.789012Z"));
   private final EventSourcingRepository<Account> repository =
       EventSourcingRepository.builder(Account.class, store, AggregateFactory.of(Account::new))
           .eventBus(bus)

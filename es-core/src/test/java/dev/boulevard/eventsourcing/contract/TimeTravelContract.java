@@ -9,12 +9,12 @@ import dev.boulevard.eventsourcing.EventSourcingRepository;
 import dev.boulevard.eventstore.AppendResult;
 import dev.boulevard.eventstore.DuplicatePlayheadException;
 import dev.boulevard.eventstore.EventStore;
+import dev.boulevard.fixtures.SettableClock;
 import dev.boulevard.repository.AggregateNotFoundException;
 import dev.boulevard.repository.AsOf;
 import dev.boulevard.repository.TimeTravelRepository;
 import dev.boulevard.snapshotting.contract.SnapshotAccount;
 import dev.boulevard.snapshotting.contract.SnapshotAccount.State;
-import dev.boulevard.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ public abstract class TimeTravelContract {
   /** The time between two events: a second and a microsecond, to the stores' precision. */
   protected static final Duration STEP = Duration.ofSeconds(1).plusNanos(1_000);
 
-  private final TestClock clock = TestClock.at(START);
+  private final SettableClock clock = SettableClock.at(START);
   private final List<State> states = new ArrayList<>(); // index = playhead
   private TimeTravelRepository<SnapshotAccount> repository;
 

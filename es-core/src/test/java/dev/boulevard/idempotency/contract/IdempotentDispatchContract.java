@@ -13,10 +13,10 @@ import dev.boulevard.eventsourcing.AggregateFactory;
 import dev.boulevard.eventsourcing.EventSourcingRepository;
 import dev.boulevard.eventstore.EventStore;
 import dev.boulevard.fixtures.Account;
+import dev.boulevard.fixtures.SettableClock;
 import dev.boulevard.idempotency.IdempotencyKeyReusedException;
 import dev.boulevard.idempotency.IdempotencyStore;
 import dev.boulevard.idempotency.IdempotentCommandBus;
-import dev.boulevard.testing.TestClock;
 import dev.boulevard.unitofwork.UnitOfWork;
 import java.time.Duration;
 import java.util.List;
@@ -70,7 +70,7 @@ public abstract class IdempotentDispatchContract {
    */
   public record Withdraw(String account, long amount) {}
 
-  private final TestClock clock = TestClock.standingStill();
+  private final SettableClock clock = SettableClock.standingStill();
   private final AtomicInteger handled = new AtomicInteger();
   private volatile CountDownLatch entered = new CountDownLatch(0);
   private volatile CountDownLatch proceed = new CountDownLatch(0);

@@ -8,6 +8,7 @@ import dev.boulevard.eventsourcing.AggregateFactory;
 import dev.boulevard.eventsourcing.EventSourcingRepository;
 import dev.boulevard.eventstore.DuplicatePlayheadException;
 import dev.boulevard.eventstore.EventStore;
+import dev.boulevard.fixtures.SettableClock;
 import dev.boulevard.repository.AggregateNotFoundException;
 import dev.boulevard.repository.AsOf;
 import dev.boulevard.snapshotting.Snapshot;
@@ -17,7 +18,6 @@ import dev.boulevard.snapshotting.SnapshotStore;
 import dev.boulevard.snapshotting.SnapshottingRepository;
 import dev.boulevard.snapshotting.StoredSnapshot;
 import dev.boulevard.snapshotting.contract.SnapshotAccount.State;
-import dev.boulevard.testing.TestClock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +35,7 @@ public abstract class SnapshottingRepositoryContract {
   /** The snapshot format version the repositories of these tests declare. */
   protected static final int VERSION = 2;
 
-  private final TestClock clock = TestClock.standingStill();
+  private final SettableClock clock = SettableClock.standingStill();
   private EventStore eventStore;
   private SnapshotStore snapshots;
   private EventSourcingRepository<SnapshotAccount> events;

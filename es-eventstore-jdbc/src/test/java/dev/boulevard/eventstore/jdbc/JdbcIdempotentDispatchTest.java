@@ -7,11 +7,11 @@ import dev.boulevard.commandhandling.DispatchResult;
 import dev.boulevard.commandhandling.IdempotencyKey;
 import dev.boulevard.eventstore.EventStore;
 import dev.boulevard.fixtures.AccountEvent;
+import dev.boulevard.fixtures.SettableClock;
 import dev.boulevard.idempotency.IdempotencyStore;
 import dev.boulevard.idempotency.contract.IdempotentDispatchContract;
 import dev.boulevard.serializer.EventTypeRegistry;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
-import dev.boulevard.testing.TestClock;
 import dev.boulevard.unitofwork.UnitOfWork;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -92,7 +92,7 @@ class JdbcIdempotentDispatchTest {
                   new dev.boulevard.commandhandling.SimpleCommandBus(),
                   JdbcIdempotencyStore.on(database.dataSource(), keys))
               .unitOfWork(store.unitOfWork())
-              .clock(TestClock.standingStill()) // the contract's time: the key has not expired
+              .clock(SettableClock.standingStill()) // the contract's time: the key has not expired
               .build();
       DispatchResult repeat = again.dispatch(keyed("k-1", new Deposit("a-1", 5)));
 

@@ -82,8 +82,8 @@ class AggregateScenarioTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("expected 2 event(s), got 1")
         .hasMessageContaining(
-            "!  0 Deposited[accountId=a-1, amount=11] | Deposited[accountId=a-1, amount=10]")
-        .hasMessageContaining("!  1 Deposited[accountId=a-1, amount=1]  | (none)");
+            "!  1 Deposited[accountId=a-1, amount=11] | Deposited[accountId=a-1, amount=10]")
+        .hasMessageContaining("!  2 Deposited[accountId=a-1, amount=1]  | (none)");
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Tests a command handler with a real event store: given the stored events of some aggregates, when
@@ -113,7 +114,7 @@ public final class CommandHandlerScenario {
    *
    * @param command the command
    * @return this scenario
-   * @throws AssertionError if the handler does not handle commands of this type
+   * @throws AssertionFailedError if the handler does not handle commands of this type
    * @throws RuntimeException whatever the handler threw, at once: use {@link #whenThrows} to expect
    *     it
    */
@@ -127,7 +128,7 @@ public final class CommandHandlerScenario {
    * @param command the command
    * @param type the expected exception's type, or a supertype of it
    * @return this scenario
-   * @throws AssertionError if the handler did not throw such an exception, or stored events
+   * @throws AssertionFailedError if the handler did not throw such an exception, or stored events
    *     although it threw: a failed command records nothing
    */
   public CommandHandlerScenario whenThrows(Object command, Class<? extends Throwable> type) {
@@ -142,7 +143,7 @@ public final class CommandHandlerScenario {
    * @param type the expected exception's type, or a supertype of it
    * @param messagePart text the exception's message must contain, or null for any message
    * @return this scenario
-   * @throws AssertionError if the handler did not throw such an exception, or stored events
+   * @throws AssertionFailedError if the handler did not throw such an exception, or stored events
    *     although it threw: a failed command records nothing
    */
   public CommandHandlerScenario whenThrows(
@@ -155,7 +156,7 @@ public final class CommandHandlerScenario {
       Object command, Class<? extends Throwable> expected, String messagePart) {
     Objects.requireNonNull(command, "command");
     if (!handler.handles(command.getClass())) {
-      throw new AssertionError(
+      throw new AssertionFailedError(
           "The handler does not handle commands of " + command.getClass().getName());
     }
     store.trace();
@@ -185,7 +186,8 @@ public final class CommandHandlerScenario {
    *
    * @param events the expected events; none to expect that nothing was stored
    * @return this scenario
-   * @throws AssertionError if other events were stored, or the handler threw in {@code whenThrows}
+   * @throws AssertionFailedError if other events were stored, or the handler threw in {@code
+   *     whenThrows}
    */
   public CommandHandlerScenario then(Object... events) {
     Outcome.requireWhen(outcome);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Tests an aggregate on its own: given the events of its history, when an action is taken on it,
@@ -107,7 +108,7 @@ public final class AggregateScenario<A extends EventSourcedAggregateRoot<?>> {
    * @param action what to do with the aggregate
    * @param type the expected exception's type, or a supertype of it
    * @return this scenario
-   * @throws AssertionError if the action did not throw such an exception
+   * @throws AssertionFailedError if the action did not throw such an exception
    */
   public AggregateScenario<A> whenThrows(
       Consumer<? super A> action, Class<? extends Throwable> type) {
@@ -122,7 +123,7 @@ public final class AggregateScenario<A extends EventSourcedAggregateRoot<?>> {
    * @param type the expected exception's type, or a supertype of it
    * @param messagePart text the exception's message must contain, or null for any message
    * @return this scenario
-   * @throws AssertionError if the action did not throw such an exception
+   * @throws AssertionFailedError if the action did not throw such an exception
    */
   public AggregateScenario<A> whenThrows(
       Consumer<? super A> action, Class<? extends Throwable> type, String messagePart) {
@@ -160,7 +161,7 @@ public final class AggregateScenario<A extends EventSourcedAggregateRoot<?>> {
    *
    * @param events the expected events; none to expect that nothing was recorded
    * @return this scenario
-   * @throws AssertionError if other events were recorded, or the {@code whenThrows} threw
+   * @throws AssertionFailedError if other events were recorded, or the {@code whenThrows} threw
    */
   public AggregateScenario<A> then(Object... events) {
     Outcome.requireWhen(outcome);
@@ -173,13 +174,13 @@ public final class AggregateScenario<A extends EventSourcedAggregateRoot<?>> {
    *
    * @param assertions the checks
    * @return this scenario
-   * @throws AssertionError if there is no aggregate, because no events were given and {@code
+   * @throws AssertionFailedError if there is no aggregate, because no events were given and {@code
    *     whenCreating} was not called
    */
   public AggregateScenario<A> thenAggregate(Consumer<? super A> assertions) {
     Objects.requireNonNull(assertions, "assertions");
     if (aggregate == null) {
-      throw new AssertionError(
+      throw new AssertionFailedError(
           "There is no aggregate to check: give it events with given(...) or create it with"
               + " whenCreating(...)");
     }

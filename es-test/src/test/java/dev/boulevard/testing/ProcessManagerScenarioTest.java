@@ -103,8 +103,8 @@ class ProcessManagerScenarioTest {
     assertThatThrownBy(() -> scenario.thenDispatched(new Remind("o-1", 2), new Cancel("o-1")))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Dispatched commands differ: expected 2 command(s), got 1")
-        .hasMessageContaining("!  0 Remind[orderId=o-1, times=2] | Remind[orderId=o-1, times=1]")
-        .hasMessageContaining("!  1 Cancel[orderId=o-1]          | (none)");
+        .hasMessageContaining("!  1 Remind[orderId=o-1, times=2] | Remind[orderId=o-1, times=1]")
+        .hasMessageContaining("!  2 Cancel[orderId=o-1]          | (none)");
   }
 
   @Test

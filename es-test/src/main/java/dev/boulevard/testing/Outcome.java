@@ -2,6 +2,7 @@ package dev.boulevard.testing;
 
 import java.util.List;
 import java.util.Objects;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * What the last "when" of a scenario did: recorded events, or threw, possibly after storing events
@@ -42,29 +43,37 @@ final class Outcome {
   /** Checks the items the "when" produced, such as the commands a process manager dispatched. */
   void assertItems(String what, String noun, List<?> expected) {
     if (failure != null) {
-      throw new AssertionError(
-          "Expected " + expected.size() + " " + noun + ", but 'when' threw " + failure, failure);
+      throw new AssertionFailedError(
+          "Expected " + expected.size() + " " + noun + ", but 'when' threw " + failure,
+          SideBySide.render(expected),
+          "threw " + failure,
+          failure);
     }
     SideBySide.assertEqual(what, noun, expected, events);
   }
 
   void assertThrows(Class<? extends Throwable> type, String messagePart) {
     if (failure == null) {
-      throw new AssertionError(
+      throw new AssertionFailedError(
           "Expected 'when' to throw "
               + type.getName()
               + ", but it recorded "
               + events.size()
               + " event(s): "
-              + events);
+              + events,
+          "throws " + type.getName(),
+          SideBySide.render(events));
     }
     if (!type.isInstance(failure)) {
-      throw new AssertionError(
-          "Expected 'when' to throw " + type.getName() + ", but it threw " + failure, failure);
+      throw new AssertionFailedError(
+          "Expected 'when' to throw " + type.getName() + ", but it threw " + failure,
+          type.getName(),
+          failure.getClass().getName(),
+          failure);
     }
     String message = String.valueOf(failure.getMessage());
     if (messagePart != null && !message.contains(messagePart)) {
-      throw new AssertionError(
+      throw new AssertionFailedError(
           "Expected the "
               + type.getSimpleName()
               + "'s message to contain \""
@@ -72,10 +81,12 @@ final class Outcome {
               + "\", but it was \""
               + message
               + "\"",
+          messagePart,
+          message,
           failure);
     }
     if (!events.isEmpty()) {
-      throw new AssertionError(
+      throw new AssertionFailedError(
           "'when' threw "
               + failure
               + " as expected, but the command stored "
@@ -83,6 +94,8 @@ final class Outcome {
               + " event(s) although it failed: "
               + events
               + "; a failed command records nothing",
+          SideBySide.render(List.of()),
+          SideBySide.render(events),
           failure);
     }
   }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Tests a process manager on its own: given events, when an event arrives or time passes, then
@@ -120,7 +121,7 @@ public final class ProcessManagerScenario<S> {
    * @param event the event
    * @param type the expected exception's type, or a supertype of it
    * @return this scenario
-   * @throws AssertionError if the process manager did not throw such an exception
+   * @throws AssertionFailedError if the process manager did not throw such an exception
    */
   public ProcessManagerScenario<S> whenThrows(Object event, Class<? extends Throwable> type) {
     return whenThrows(event, type, null);
@@ -134,7 +135,7 @@ public final class ProcessManagerScenario<S> {
    * @param type the expected exception's type, or a supertype of it
    * @param messagePart text the message must contain, or null for any message
    * @return this scenario
-   * @throws AssertionError if the process manager did not throw such an exception
+   * @throws AssertionFailedError if the process manager did not throw such an exception
    */
   public ProcessManagerScenario<S> whenThrows(
       Object event, Class<? extends Throwable> type, String messagePart) {
@@ -182,7 +183,7 @@ public final class ProcessManagerScenario<S> {
    *
    * @param commands the expected commands; none to expect that nothing was dispatched
    * @return this scenario
-   * @throws AssertionError if other commands were dispatched, or the {@code when} threw
+   * @throws AssertionFailedError if other commands were dispatched, or the {@code when} threw
    */
   public ProcessManagerScenario<S> thenDispatched(Object... commands) {
     Outcome.requireWhen(outcome);
@@ -195,7 +196,7 @@ public final class ProcessManagerScenario<S> {
    *
    * @param scheduled the expected deadlines, of any process
    * @return this scenario
-   * @throws AssertionError if others are scheduled
+   * @throws AssertionFailedError if others are scheduled
    */
   public ProcessManagerScenario<S> thenScheduled(ProcessAction.Schedule... scheduled) {
     List<ProcessAction.Schedule> actual =
@@ -213,18 +214,24 @@ public final class ProcessManagerScenario<S> {
    * @param correlation the process's correlation key
    * @param expected its expected state
    * @return this scenario
-   * @throws AssertionError if the process has another state, or none
+   * @throws AssertionFailedError if the process has another state, or none
    */
   public ProcessManagerScenario<S> thenState(String correlation, S expected) {
     S actual = states.get(correlation);
     if (!Objects.equals(expected, actual)) {
-      throw new AssertionError(
+      String none = "(none: ended or never started)";
+      String how = actual == null || expected == null ? "" : SideBySide.phrase(expected, actual);
+      throw new AssertionFailedError(
           "State of process "
               + correlation
-              + " differs\n  expected: "
-              + expected
+              + " differs"
+              + how
+              + "\n  expected: "
+              + (expected == null ? none : expected)
               + "\n  actual:   "
-              + (actual == null ? "(none: ended or never started)" : actual));
+              + (actual == null ? none : actual),
+          expected == null ? none : expected.toString(),
+          actual == null ? none : actual.toString());
     }
     return this;
   }
@@ -234,15 +241,17 @@ public final class ProcessManagerScenario<S> {
    *
    * @param correlation the process's correlation key
    * @return this scenario
-   * @throws AssertionError if the process has a state
+   * @throws AssertionFailedError if the process has a state
    */
   public ProcessManagerScenario<S> thenEnded(String correlation) {
     if (states.containsKey(correlation)) {
-      throw new AssertionError(
+      throw new AssertionFailedError(
           "Expected process "
               + correlation
               + " to have ended, but its state is "
-              + states.get(correlation));
+              + states.get(correlation),
+          "(none: ended or never started)",
+          String.valueOf(states.get(correlation)));
     }
     return this;
   }

@@ -25,8 +25,8 @@ class SideBySideTest {
                     "Events differ", "event(s)", List.of("a", "b"), List.of("a")))
         .isInstanceOf(AssertionError.class)
         .hasMessageStartingWith("Events differ: expected 2 event(s), got 1")
-        .hasMessageContaining("   0 a")
-        .hasMessageContaining("!  1 b")
+        .hasMessageContaining("   1 a")
+        .hasMessageContaining("!  2 b")
         .hasMessageContaining("| (none)");
   }
 }

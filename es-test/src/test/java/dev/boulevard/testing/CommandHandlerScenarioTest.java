@@ -160,7 +160,7 @@ class CommandHandlerScenarioTest {
     assertThatThrownBy(() -> scenario.then(new Deposited("a-1", 6)))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining(
-            "!  0 Deposited[accountId=a-1, amount=6] | Deposited[accountId=a-1, amount=5]");
+            "!  1 Deposited[accountId=a-1, amount=6] | Deposited[accountId=a-1, amount=5]");
   }
 
   @Test

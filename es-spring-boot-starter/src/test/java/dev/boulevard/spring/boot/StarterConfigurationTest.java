@@ -1,0 +1,146 @@
+package dev.boulevard.spring.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.boulevard.commandhandling.CommandBus;
+import dev.boulevard.commandhandling.SimpleCommandBus;
+import dev.boulevard.eventsourcing.EventSourcingRepository;
+import dev.boulevard.serializer.EventTypeRegistry;
+import dev.boulevard.serializer.Serializer;
+import dev.boulevard.serializer.jackson.JacksonSerializer;
+import dev.boulevard.spring.boot.sample.Account;
+import dev.boulevard.spring.boot.sample.AccountEvent.AccountOpened;
+import dev.boulevard.spring.boot.sample.WelcomeBonus;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class StarterConfigurationTest {
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(BoulevardAutoConfiguration.class))
+          .withUserConfiguration(Database.class)
+          .withPropertyValues(
+              "boulevard.event-store.table=bootstarter_cfg_events",
+              "boulevard.projections.table=bootstarter_cfg_projections",
+              "boulevard.process-managers.state-table=bootstarter_cfg_sagas",
+              "boulevard.process-managers.outbox-table=bootstarter_cfg_outbox",
+              "boulevard.projections.enabled=false");
+
+  @BeforeAll
+  static void dropTablesOfEarlierRuns() throws SQLException {
+    StarterTables.dropAll();
+  }
+
+  @Test
+  void beans_the_application_declares_replace_the_starters() {
+    runner
+        .withUserConfiguration(Events.class, OwnBeans.class)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(Serializer.class))
+                  .isSameAs(context.getBean("mySerializer"));
+              assertThat(context.getBean(CommandBus.class))
+                  .isSameAs(context.getBean("myCommandBus"));
+              assertThat(context).hasBean("accountsRepository");
+              assertThat(
+                      context
+                          .getBean("accountsRepository", EventSourcingRepository.class)
+                          .aggregateType())
+                  .isEqualTo(Account.class);
+            });
+  }
+
+  @Test
+  void an_invalid_table_name_stops_the_start_with_an_error_naming_the_property() {
+    runner
+        .withUserConfiguration(Events.class)
+        .withPropertyValues("boulevard.event-store.table=bad-name")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("got 'bad-name'"));
+    runner
+        .withUserConfiguration(Events.class)
+        .withPropertyValues("boulevard.event-store.table=bad-name")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .hasStackTraceContaining(
+                        "The property boulevard.event-store.table = 'bad-name' cannot be used"));
+  }
+
+  @Test
+  void an_application_without_event_types_is_told_to_declare_them() {
+    runner.run(
+        context ->
+            assertThat(context)
+                .getFailure()
+                .hasStackTraceContaining(
+                    "No event types are declared: declare an EventTypes bean"));
+  }
+
+  @Test
+  void process_managers_without_command_types_are_told_to_declare_them() {
+    runner
+        .withUserConfiguration(Events.class)
+        .withBean(WelcomeBonus.class)
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .hasStackTraceContaining(
+                        "The process managers [welcome_bonus] send commands, but no CommandTypes"));
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class Database {
+    @Bean
+    DataSource dataSource() {
+      return new DriverManagerDataSource(StarterTables.URL, StarterTables.USER, "");
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class Events {
+    @Bean
+    EventTypes events() {
+      return EventTypes.of(
+          EventTypeRegistry.builder().register("account.opened", AccountOpened.class).build());
+    }
+
+    @Bean
+    AggregateDeclaration<Account> accounts() {
+      return AggregateDeclaration.of(Account.class, Account::new);
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OwnBeans {
+    @Bean
+    Serializer mySerializer() {
+      return new JacksonSerializer(
+          EventTypeRegistry.builder().register("opened", AccountOpened.class).build());
+    }
+
+    @Bean
+    CommandBus myCommandBus() {
+      return new SimpleCommandBus();
+    }
+  }
+}

@@ -2,11 +2,14 @@ package dev.boulevard.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.boulevard.commandhandling.CommandBus;
 import dev.boulevard.commandhandling.SimpleCommandBus;
 import dev.boulevard.eventsourcing.EventSourcingRepository;
 import dev.boulevard.serializer.EventTypeRegistry;
 import dev.boulevard.serializer.Serializer;
+import dev.boulevard.serializer.jackson.JacksonMappers;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
 import dev.boulevard.spring.boot.sample.Account;
 import dev.boulevard.spring.boot.sample.AccountEvent.AccountOpened;
@@ -60,6 +63,39 @@ class StarterConfigurationTest {
                           .aggregateType())
                   .isEqualTo(Account.class);
             });
+  }
+
+  @Test
+  void the_serializer_writes_events_with_the_applications_jackson_2_mapper_when_it_has_one() {
+    runner
+        .withUserConfiguration(Events.class)
+        .withBean(
+            ObjectMapper.class,
+            () ->
+                JacksonMappers.defaults()
+                    .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
+        .run(
+            context ->
+                assertThat(
+                        context
+                            .getBean(Serializer.class)
+                            .serialize(new AccountOpened("acc-1", "Ada"))
+                            .data())
+                    .contains("\"account_id\":\"acc-1\""));
+  }
+
+  @Test
+  void without_a_jackson_2_mapper_the_serializer_uses_the_librarys_defaults() {
+    runner
+        .withUserConfiguration(Events.class)
+        .run(
+            context ->
+                assertThat(
+                        context
+                            .getBean(Serializer.class)
+                            .serialize(new AccountOpened("acc-1", "Ada"))
+                            .data())
+                    .contains("\"accountId\":\"acc-1\""));
   }
 
   @Test

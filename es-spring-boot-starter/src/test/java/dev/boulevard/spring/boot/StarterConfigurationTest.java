@@ -6,11 +6,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.boulevard.commandhandling.CommandBus;
 import dev.boulevard.commandhandling.SimpleCommandBus;
+import dev.boulevard.eventsourcing.AggregateFactory;
 import dev.boulevard.eventsourcing.EventSourcingRepository;
+import dev.boulevard.eventstore.inmemory.InMemoryEventStore;
+import dev.boulevard.readmodel.projection.Projections;
 import dev.boulevard.serializer.EventTypeRegistry;
 import dev.boulevard.serializer.Serializer;
 import dev.boulevard.serializer.jackson.JacksonMappers;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
+import dev.boulevard.spring.boot.actuate.BoulevardActuatorAutoConfiguration;
+import dev.boulevard.spring.boot.actuate.BoulevardEndpoint;
+import dev.boulevard.spring.boot.actuate.BoulevardHealthIndicator;
+import dev.boulevard.spring.boot.actuate.Statuses;
 import dev.boulevard.spring.boot.sample.Account;
 import dev.boulevard.spring.boot.sample.AccountEvent.AccountOpened;
 import dev.boulevard.spring.boot.sample.WelcomeBonus;
@@ -21,6 +28,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -99,6 +107,47 @@ class StarterConfigurationTest {
   }
 
   @Test
+  void a_repository_the_application_declares_for_an_aggregate_replaces_the_starters() {
+    runner
+        .withUserConfiguration(Events.class, OwnRepository.class)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed().doesNotHaveBean("accountsRepository");
+              assertThat(context.getBeanNamesForType(EventSourcingRepository.class))
+                  .containsExactly("myAccounts");
+            });
+  }
+
+  @Test
+  void without_actuator_the_starter_wires_everything_but_the_health_indicator_and_endpoint() {
+    runner
+        .withConfiguration(AutoConfigurations.of(BoulevardActuatorAutoConfiguration.class))
+        .withClassLoader(
+            new FilteredClassLoader(
+                "org.springframework.boot.actuate", "org.springframework.boot.health"))
+        .withUserConfiguration(Events.class)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed().hasSingleBean(Projections.class);
+              assertThat(context).doesNotHaveBean(Statuses.class);
+            });
+  }
+
+  @Test
+  void with_actuator_the_starter_adds_the_health_indicator_and_the_endpoint() {
+    runner
+        .withConfiguration(AutoConfigurations.of(BoulevardActuatorAutoConfiguration.class))
+        .withPropertyValues("management.endpoints.web.exposure.include=boulevard")
+        .withUserConfiguration(Events.class)
+        .run(
+            context ->
+                assertThat(context)
+                    .hasNotFailed()
+                    .hasSingleBean(BoulevardHealthIndicator.class)
+                    .hasSingleBean(BoulevardEndpoint.class));
+  }
+
+  @Test
   void an_invalid_table_name_stops_the_start_with_an_error_naming_the_property() {
     runner
         .withUserConfiguration(Events.class)
@@ -163,6 +212,16 @@ class StarterConfigurationTest {
     @Bean
     AggregateDeclaration<Account> accounts() {
       return AggregateDeclaration.of(Account.class, Account::new);
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OwnRepository {
+    @Bean
+    EventSourcingRepository<Account> myAccounts() {
+      return EventSourcingRepository.builder(
+              Account.class, new InMemoryEventStore(), AggregateFactory.of(Account::new))
+          .build();
     }
   }
 

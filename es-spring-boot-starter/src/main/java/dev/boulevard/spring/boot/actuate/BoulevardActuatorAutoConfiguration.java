@@ -4,6 +4,7 @@ import dev.boulevard.readmodel.projection.Projections;
 import dev.boulevard.readmodel.saga.Sagas;
 import dev.boulevard.spring.boot.BoulevardAutoConfiguration;
 import dev.boulevard.spring.boot.BoulevardProperties;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -37,7 +38,7 @@ public class BoulevardActuatorAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public Statuses boulevardStatuses(Projections projections, ObjectProvider<Sagas> sagas) {
-    return new Statuses(projections, java.util.Optional.ofNullable(sagas.getIfAvailable()));
+    return new Statuses(projections, Optional.ofNullable(sagas.getIfAvailable()));
   }
 
   /** The health indicator, when Spring Boot's health support is present and it is enabled. */
@@ -86,6 +87,7 @@ public class BoulevardActuatorAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(BoulevardEndpoint.class)
+  @ConditionalOnAvailableEndpoint(endpoint = BoulevardEndpoint.class)
   public BoulevardEndpointWebExtension boulevardEndpointWebExtension(BoulevardEndpoint endpoint) {
     return new BoulevardEndpointWebExtension(endpoint);
   }

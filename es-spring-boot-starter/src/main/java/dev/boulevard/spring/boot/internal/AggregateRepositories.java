@@ -17,7 +17,8 @@ import org.springframework.core.ResolvableType;
 /**
  * Registers an {@code EventSourcingRepository<A>} bean, named {@code <declaration>Repository}, for
  * each {@link AggregateDeclaration AggregateDeclaration&lt;A&gt;} bean, typed with its generic so
- * that it is injected by type. Stateless.
+ * that it is injected by type; unless the application declares a bean of that name, or an {@code
+ * EventSourcingRepository<A>} of its own. Stateless.
  */
 public final class AggregateRepositories implements BeanDefinitionRegistryPostProcessor {
 
@@ -32,13 +33,15 @@ public final class AggregateRepositories implements BeanDefinitionRegistryPostPr
     }
     for (String name : factory.getBeanNamesForType(AggregateDeclaration.class, true, false)) {
       String repository = name + "Repository";
-      if (registry.containsBeanDefinition(repository)) {
+      Class<?> aggregate = aggregateOf(factory, name);
+      ResolvableType type =
+          ResolvableType.forClassWithGenerics(EventSourcingRepository.class, aggregate);
+      if (registry.containsBeanDefinition(repository)
+          || factory.getBeanNamesForType(type, true, false).length > 0) {
         continue; // the application declared its own
       }
-      Class<?> aggregate = aggregateOf(factory, name);
       RootBeanDefinition definition = new RootBeanDefinition(EventSourcingRepository.class);
-      definition.setTargetType(
-          ResolvableType.forClassWithGenerics(EventSourcingRepository.class, aggregate));
+      definition.setTargetType(type);
       definition.setInstanceSupplier(() -> repository(factory, name));
       definition.setRole(BeanDefinition.ROLE_APPLICATION);
       registry.registerBeanDefinition(repository, definition);

@@ -76,9 +76,12 @@ public final class Runners implements SmartLifecycle {
     return running;
   }
 
-  /** {@return the phase: late, so that the database and web server start first and stop last} */
+  /**
+   * {@return the phase: before the web server's, so that the runners start before it takes requests
+   * and stop only after it has drained them}
+   */
   @Override
   public int getPhase() {
-    return SmartLifecycle.DEFAULT_PHASE - 1024;
+    return SmartLifecycle.DEFAULT_PHASE - 4096;
   }
 }

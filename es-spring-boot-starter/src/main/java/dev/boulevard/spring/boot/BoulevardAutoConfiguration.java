@@ -24,10 +24,12 @@ import dev.boulevard.serializer.jackson.JacksonMappers;
 import dev.boulevard.serializer.jackson.JacksonSerializer;
 import dev.boulevard.spring.boot.internal.AggregateRepositories;
 import dev.boulevard.spring.boot.internal.Runners;
+import dev.boulevard.spring.boot.internal.Subscriptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -107,32 +109,39 @@ public class BoulevardAutoConfiguration {
   }
 
   /**
-   * The event bus that repositories publish to, with every {@link EventListener} bean that is not a
-   * {@link Projector} subscribed (projectors run in tracking projections).
+   * The event bus that repositories publish to; every {@link EventListener} bean that is not a
+   * {@link Projector} (projectors run in tracking projections) is subscribed once every singleton
+   * exists.
    *
-   * @param listeners the application's listeners
    * @return the bus
    */
-  @Bean
+  @Bean(Subscriptions.EVENT_BUS)
   @ConditionalOnMissingBean
-  public EventBus boulevardEventBus(ObjectProvider<EventListener> listeners) {
-    SimpleEventBus bus = new SimpleEventBus();
-    listeners.orderedStream().filter(l -> !(l instanceof Projector)).forEach(bus::subscribe);
-    return bus;
+  public EventBus boulevardEventBus() {
+    return new SimpleEventBus();
   }
 
   /**
-   * The command bus, with every {@link CommandHandler} bean subscribed.
+   * The command bus; every {@link CommandHandler} bean is subscribed once every singleton exists,
+   * so that a handler may itself depend on the bus.
    *
-   * @param handlers the application's command handlers
    * @return the bus
    */
-  @Bean
+  @Bean(Subscriptions.COMMAND_BUS)
   @ConditionalOnMissingBean
-  public CommandBus boulevardCommandBus(ObjectProvider<CommandHandler> handlers) {
-    SimpleCommandBus bus = new SimpleCommandBus();
-    handlers.orderedStream().forEach(bus::subscribe);
-    return bus;
+  public CommandBus boulevardCommandBus() {
+    return new SimpleCommandBus();
+  }
+
+  /**
+   * Subscribes the handlers and listeners to the starter's buses, leaving the application's own.
+   *
+   * @param beans the context's beans
+   * @return the subscriber
+   */
+  @Bean
+  public static Subscriptions boulevardSubscriptions(ListableBeanFactory beans) {
+    return new Subscriptions(beans);
   }
 
   /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.boulevard.commandhandling.CommandBus;
 import dev.boulevard.commandhandling.SimpleCommandBus;
+import dev.boulevard.eventhandling.TypedEventListener;
 import dev.boulevard.eventsourcing.AggregateFactory;
 import dev.boulevard.eventsourcing.EventSourcingRepository;
 import dev.boulevard.eventstore.inmemory.InMemoryEventStore;
@@ -20,8 +21,14 @@ import dev.boulevard.spring.boot.actuate.BoulevardHealthIndicator;
 import dev.boulevard.spring.boot.actuate.Statuses;
 import dev.boulevard.spring.boot.sample.Account;
 import dev.boulevard.spring.boot.sample.AccountEvent.AccountOpened;
+import dev.boulevard.spring.boot.sample.AccountHandler;
+import dev.boulevard.spring.boot.sample.AccountHandler.OpenAccount;
 import dev.boulevard.spring.boot.sample.WelcomeBonus;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -148,6 +155,21 @@ class StarterConfigurationTest {
   }
 
   @Test
+  void handlers_and_listeners_may_depend_on_the_buses_they_are_subscribed_to() {
+    runner
+        .withUserConfiguration(Events.class, DependingOnTheBuses.class)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              String id = "acc-" + UUID.randomUUID();
+
+              context.getBean(CommandBus.class).dispatch(new OpenAccount(id, "Ada"));
+
+              assertThat(context.getBean(Opened.class).ids).containsExactly(id);
+            });
+  }
+
+  @Test
   void an_invalid_table_name_stops_the_start_with_an_error_naming_the_property() {
     runner
         .withUserConfiguration(Events.class)
@@ -212,6 +234,30 @@ class StarterConfigurationTest {
     @Bean
     AggregateDeclaration<Account> accounts() {
       return AggregateDeclaration.of(Account.class, Account::new);
+    }
+  }
+
+  /** Records the accounts opened; depends on the command bus, as a listener that reacts may. */
+  static final class Opened extends TypedEventListener {
+    final List<String> ids = new CopyOnWriteArrayList<>();
+
+    Opened(CommandBus commands) {
+      Objects.requireNonNull(commands);
+      on(AccountOpened.class, opened -> ids.add(opened.accountId()));
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class DependingOnTheBuses {
+    @Bean
+    AccountHandler accountHandler(EventSourcingRepository<Account> accounts, CommandBus commands) {
+      Objects.requireNonNull(commands);
+      return new AccountHandler(accounts);
+    }
+
+    @Bean
+    Opened opened(CommandBus commands) {
+      return new Opened(commands);
     }
   }
 

@@ -61,7 +61,9 @@ enum LibraryModule {
       "java.sql..",
       "javax.sql..",
       "dev.boulevard.eventstore.jdbc..",
-      "dev.boulevard.readmodel.jdbc..");
+      "dev.boulevard.readmodel.jdbc.."),
+  // Wires the JDBC store, read models and process managers into Spring Boot: it uses them all.
+  ES_SPRING_BOOT_STARTER("es-spring-boot-starter", 5);
 
   private static final Pattern VERSIONED_JAR = Pattern.compile("(.+?)-\\d[^/]*\\.jar");
   private static final String CLASSES_DIR = "/target/classes/";

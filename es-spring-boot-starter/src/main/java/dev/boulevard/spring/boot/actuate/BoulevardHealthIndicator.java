@@ -1,0 +1,62 @@
+package dev.boulevard.spring.boot.actuate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+
+/**
+ * The health of the projections and process managers: DOWN when one is parked, naming it, its
+ * position, event type and error; OUT_OF_SERVICE when one is further behind the log's head than
+ * {@code boulevard.health.max-behind}; UP otherwise. Thread-safe.
+ */
+public final class BoulevardHealthIndicator implements HealthIndicator {
+
+  private final Statuses statuses;
+  private final long maxBehind;
+
+  /**
+   * Creates the indicator.
+   *
+   * @param statuses the reader of the statuses
+   * @param maxBehind how many positions behind is still in service
+   */
+  public BoulevardHealthIndicator(Statuses statuses, long maxBehind) {
+    this.statuses = Objects.requireNonNull(statuses, "statuses");
+    if (maxBehind < 0) {
+      throw new IllegalArgumentException(
+          "boulevard.health.max-behind is 0 or more, was " + maxBehind);
+    }
+    this.maxBehind = maxBehind;
+  }
+
+  @Override
+  public Health health() {
+    List<ProjectionReport> reports = statuses.all();
+    Status status = Status.UP;
+    Map<String, Object> details = new LinkedHashMap<>();
+    for (ProjectionReport report : reports) {
+      Map<String, Object> detail = new LinkedHashMap<>();
+      detail.put("kind", report.kind());
+      detail.put("state", report.state());
+      detail.put("position", report.position());
+      detail.put("behind", report.behind());
+      if (report.parked() != null) {
+        status = Status.DOWN;
+        detail.put("parkedAt", report.parked().position());
+        detail.put("eventType", report.parked().eventType());
+        detail.put("error", report.parked().error());
+      } else if (report.behind() > maxBehind) {
+        if (status == Status.UP) {
+          status = Status.OUT_OF_SERVICE;
+        }
+        detail.put("maxBehind", maxBehind);
+      }
+      details.put(report.name(), detail);
+    }
+    return Health.status(status).withDetails(details).build();
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * The starter's Actuator parts: the health indicator and the endpoint {@code boulevard} that shows
+ * the projections' and process managers' status and resumes or skips a parked one.
+ */
+package dev.boulevard.spring.boot.actuate;

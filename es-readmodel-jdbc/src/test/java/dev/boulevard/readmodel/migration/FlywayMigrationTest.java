@@ -93,7 +93,7 @@ class FlywayMigrationTest {
       String balances = prefix + "_bal";
       forget(events, snapshots, commands, projections, outbox, balances + "_1");
 
-      // docs/migrations.md: the calls, with the tables' names of this test
+      // docs/migrations.md: calls begin
       String db = dialect.folder(); // "postgresql", "mariadb" or "h2"
       String store = "classpath:dev/boulevard/eventstore/jdbc/sql/" + db;
       String read = "classpath:dev/boulevard/readmodel/jdbc/sql/" + db;
@@ -104,6 +104,7 @@ class FlywayMigrationTest {
       FlywayTables.migrate(dataSource, read + "/outbox", outbox);
       // A tracking projection's read model is the table <name>_<generation>.
       FlywayTables.migrate(dataSource, read + "/readmodel", balances + "_1");
+      // docs/migrations.md: calls end
 
       JdbcSchema.eventStore(dataSource, events).validate();
       JdbcSchema.snapshots(dataSource, snapshots).validate();

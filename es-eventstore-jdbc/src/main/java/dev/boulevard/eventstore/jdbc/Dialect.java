@@ -34,7 +34,10 @@ public enum Dialect {
     this.folder = folder;
   }
 
-  String folder() {
+  /**
+   * {@return the name of this dialect's folder of shipped SQL files, such as {@code postgresql}}
+   */
+  public String folder() {
     return folder;
   }
 

@@ -8,11 +8,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * Creates and migrates the table of a {@link JdbcEventStore}, a {@link JdbcCommandLog}, a {@link
- * JdbcSnapshotStore} or a {@link JdbcIdempotencyStore}: idempotent, versioned, and made of the same
- * SQL files that are shipped for teams that run Flyway or Liquibase ({@code
- * dev/boulevard/eventstore/jdbc/sql/<dialect>/V*.sql} for events, {@code .../command_log/V*.sql},
- * {@code .../snapshot/V*.sql} and {@code .../idempotency/V*.sql}, each with a {@code ${table}}
+ * Creates and migrates, or only validates, the table of a {@link JdbcEventStore}, a {@link
+ * JdbcCommandLog}, a {@link JdbcSnapshotStore} or a {@link JdbcIdempotencyStore}: idempotent,
+ * versioned, and made of the same SQL files that are shipped for teams that run Flyway ({@code
+ * dev/boulevard/eventstore/jdbc/sql/<dialect>/<kind>/V*.sql}, the kind being {@code events}, {@code
+ * command_log}, {@code snapshot} or {@code idempotency}, each file with a {@code ${table}}
  * placeholder).
  *
  * <pre>{@code
@@ -20,6 +20,8 @@ import org.jdbi.v3.core.JdbiException;
  * JdbcSchema.commandLog(dataSource, JdbcCommandLog.DEFAULT_TABLE).migrate();
  * JdbcSchema.snapshots(dataSource, "account_snapshots").migrate();
  * JdbcSchema.idempotencyKeys(dataSource, JdbcIdempotencyStore.DEFAULT_TABLE).migrate();
+ * // or, where Flyway created the tables: no DDL, a clear error if anything is missing
+ * JdbcSchema.eventStore(dataSource, "account_events").validate();
  * }</pre>
  *
  * <p>Applied versions are recorded in {@code <table>_schema_version}. On PostgreSQL and MariaDB the
@@ -27,7 +29,8 @@ import org.jdbi.v3.core.JdbiException;
  * #withoutImmutability()}; its version 3 adds the {@code event_version} column (existing rows are
  * version 1) that upcasting reads. Thread-safe; concurrent migrations of one table take turns
  * through a lock: an advisory lock on PostgreSQL, {@code GET_LOCK} on MariaDB, and a lock in this
- * JVM on embedded H2.
+ * JVM on embedded H2. Other modules describe their own tables with {@link SchemaScripts} and {@link
+ * #of(DataSource, String, Dialect, SchemaScripts)}.
  */
 public final class JdbcSchema {
 
@@ -35,15 +38,19 @@ public final class JdbcSchema {
   private final String table;
   private final Dialect dialect;
   private final SchemaKind kind;
-  private final boolean immutable;
+  private final SchemaScripts scripts;
 
   private JdbcSchema(
-      DataSource dataSource, String table, Dialect dialect, SchemaKind kind, boolean immutable) {
+      DataSource dataSource,
+      String table,
+      Dialect dialect,
+      SchemaKind kind,
+      SchemaScripts scripts) {
     this.dataSource = dataSource;
     this.table = table;
     this.dialect = dialect;
     this.kind = kind;
-    this.immutable = immutable;
+    this.scripts = scripts;
   }
 
   /**
@@ -156,11 +163,35 @@ public final class JdbcSchema {
   }
 
   /**
+   * Describes the schema of a table made of shipped SQL files that another module describes, such
+   * as the read side's projection, outbox and read-model tables.
+   *
+   * @param dataSource the database
+   * @param table the table's name, which fills the files' {@code ${table}} placeholder
+   * @param dialect the database's dialect
+   * @param scripts the files
+   * @return the schema
+   * @throws IllegalArgumentException if the table name is not 1 to 40 letters, digits or
+   *     underscores
+   */
+  public static JdbcSchema of(
+      DataSource dataSource, String table, Dialect dialect, SchemaScripts scripts) {
+    return new JdbcSchema(
+        Objects.requireNonNull(dataSource, "dataSource"),
+        TableName.check(table),
+        Objects.requireNonNull(dialect, "dialect"),
+        null,
+        Objects.requireNonNull(scripts, "scripts"));
+  }
+
+  /**
    * {@return a copy without the triggers that refuse UPDATE and DELETE of stored events; the same
-   * schema for a command log or snapshot table, which have no such triggers}
+   * schema for any other table, which has no such triggers}
    */
   public JdbcSchema withoutImmutability() {
-    return new JdbcSchema(dataSource, table, dialect, kind, false);
+    return kind == null
+        ? this
+        : new JdbcSchema(dataSource, table, dialect, kind, kind.scripts(dialect, false));
   }
 
   /**
@@ -168,14 +199,66 @@ public final class JdbcSchema {
    * V1__create_event_table.sql}}
    */
   public List<String> versions() {
-    return kind.versions(dialect, immutable);
+    return scripts.files();
+  }
+
+  /** {@return the shipped SQL files of this schema, with the columns each adds} */
+  public SchemaScripts scripts() {
+    return scripts;
+  }
+
+  /**
+   * {@return Flyway's location of this schema's files on its dialect, such as {@code
+   * classpath:dev/boulevard/eventstore/jdbc/sql/postgresql/events}}
+   */
+  public String flywayLocation() {
+    return scripts.flywayLocation(dialect);
   }
 
   /** {@return the statements of every version, with the table name filled in, in order} */
   public List<String> statements() {
     return versions().stream()
-        .flatMap(version -> SqlScript.statements(dialect, kind.folder() + version, table).stream())
+        .flatMap(version -> SqlScript.statements(scripts, dialect, version, table).stream())
         .toList();
+  }
+
+  /**
+   * Migrates or validates the table, as the mode says.
+   *
+   * @param mode {@link SchemaMode#CREATE} to {@link #migrate()}, {@link SchemaMode#VALIDATE} to
+   *     {@link #validate()}
+   * @throws SchemaMigrationException if the mode is to create and the database refuses
+   * @throws SchemaValidationException if the mode is to validate and the schema is not complete
+   */
+  public void apply(SchemaMode mode) {
+    switch (Objects.requireNonNull(mode, "mode")) {
+      case CREATE -> migrate();
+      case VALIDATE -> validate();
+    }
+  }
+
+  /**
+   * Checks, running no DDL, that the table and every table and column its versions add exist, and,
+   * if Boulevard's record {@code <table>_schema_version} exists, that every version is recorded in
+   * it; tables that Flyway created, which have no such record, are checked by their columns.
+   *
+   * @throws SchemaValidationException naming each missing table, column or version, and the files
+   *     that create them
+   * @throws SchemaMigrationException if the database cannot be asked
+   */
+  public void validate() {
+    List<String> problems;
+    try {
+      problems =
+          Jdbi.create(dataSource)
+              .withHandle(
+                  handle -> SchemaValidation.problems(handle.getConnection(), table, scripts));
+    } catch (SQLException | JdbiException e) {
+      throw SchemaMigrationException.unreadable(table, e);
+    }
+    if (!problems.isEmpty()) {
+      throw SchemaValidationException.missing(table, problems, flywayLocation());
+    }
   }
 
   /**
@@ -188,9 +271,7 @@ public final class JdbcSchema {
     try {
       Jdbi.create(dataSource)
           .useHandle(
-              handle ->
-                  SchemaMigration.apply(
-                      handle.getConnection(), dialect, table, kind.folder(), versions()));
+              handle -> SchemaMigration.apply(handle.getConnection(), dialect, table, scripts));
     } catch (SQLException | JdbiException e) {
       throw SchemaMigrationException.refused(table, e);
     }
@@ -204,11 +285,12 @@ public final class JdbcSchema {
 
   private static JdbcSchema of(
       DataSource dataSource, String table, Dialect dialect, SchemaKind kind) {
+    Objects.requireNonNull(dialect, "dialect");
     return new JdbcSchema(
         Objects.requireNonNull(dataSource, "dataSource"),
         TableName.check(table),
-        Objects.requireNonNull(dialect, "dialect"),
+        dialect,
         kind,
-        true);
+        kind.scripts(dialect, true));
   }
 }

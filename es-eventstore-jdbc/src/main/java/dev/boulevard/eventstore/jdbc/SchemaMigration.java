@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,11 +22,9 @@ final class SchemaMigration {
   /**
    * Applies the given versions in order, skipping those already recorded.
    *
-   * @param folder the scripts' folder under the dialect's, such as {@code command_log/}, or empty
-   * @param versions the scripts' file names, which are also the recorded versions
+   * @param scripts the scripts, whose file names are also the recorded versions
    */
-  static void apply(
-      Connection connection, Dialect dialect, String table, String folder, List<String> versions)
+  static void apply(Connection connection, Dialect dialect, String table, SchemaScripts scripts)
       throws SQLException {
     String checked = TableName.check(table);
     SchemaLock.holding(
@@ -40,9 +37,9 @@ final class SchemaMigration {
                   + checked
                   + "_schema_version (version VARCHAR(100) NOT NULL PRIMARY KEY)");
           Set<String> applied = applied(connection, checked);
-          for (String version : versions) {
+          for (String version : scripts.files()) {
             if (!applied.contains(version)) {
-              for (String statement : SqlScript.statements(dialect, folder + version, checked)) {
+              for (String statement : SqlScript.statements(scripts, dialect, version, checked)) {
                 execute(connection, statement);
               }
               record(connection, checked, version);

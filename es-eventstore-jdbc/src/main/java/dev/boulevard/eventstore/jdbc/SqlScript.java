@@ -13,9 +13,11 @@ final class SqlScript {
   private SqlScript() {}
 
   /** {@return the statements of a shipped script, in order, with the table name filled in} */
-  static List<String> statements(Dialect dialect, String file, String table) {
-    String path = "sql/" + dialect.folder() + "/" + file;
-    try (InputStream in = SqlScript.class.getResourceAsStream(path)) {
+  static List<String> statements(
+      SchemaScripts scripts, Dialect dialect, String file, String table) {
+    String path = "/" + scripts.folder(dialect) + "/" + file;
+    // The anchor's own class loads the file, which reaches into its module's packages.
+    try (InputStream in = scripts.anchor().getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException("Missing SQL script " + path);
       }

@@ -69,7 +69,14 @@ class EventVersionMigrationTest {
               ? List.of("V1__create_event_table.sql")
               : List.of("V1__create_event_table.sql", "V2__refuse_update_and_delete.sql");
       try (Connection connection = stores.database().dataSource().getConnection()) {
-        SchemaMigration.apply(connection, dialect, table, "", older);
+        SchemaMigration.apply(
+            connection,
+            dialect,
+            table,
+            new SchemaScripts(
+                JdbcSchema.class,
+                "events",
+                older.stream().map(SchemaScripts.Version::of).toList()));
         insertAsTheFirstReleaseDid(connection, table);
       }
 

@@ -211,8 +211,10 @@ class JdbcCommandLogTest {
             connection,
             Dialect.detect(connection),
             older,
-            "command_log/",
-            List.of("V1__create_command_log.sql"));
+            new SchemaScripts(
+                JdbcSchema.class,
+                "command_log",
+                List.of(SchemaScripts.Version.of("V1__create_command_log.sql"))));
       }
       try {
         insertVersion1Row(older, "FAILED", "'java.lang.IllegalStateException: a: b'");

@@ -37,7 +37,7 @@ final class JdbcProjectionStore implements ProjectionStore {
     this.decisions = table + "_decisions";
     this.leases = table + "_leases";
     this.members = table + "_members";
-    ProjectionTables.create(storage, table, decisions, leases, members);
+    ProjectionTables.create(storage, table);
   }
 
   /** {@return SQL for the database's time now, in milliseconds since the epoch} */

@@ -2,7 +2,11 @@ package dev.boulevard.readmodel.jdbc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.boulevard.eventstore.jdbc.Dialect;
+import dev.boulevard.eventstore.jdbc.JdbcSchema;
 import dev.boulevard.eventstore.jdbc.SchemaLock;
+import dev.boulevard.eventstore.jdbc.SchemaMigrationException;
+import dev.boulevard.eventstore.jdbc.SchemaMode;
+import dev.boulevard.eventstore.jdbc.SchemaValidationException;
 import dev.boulevard.eventstore.jdbc.StorageFailures;
 import dev.boulevard.eventstore.jdbc.TableName;
 import dev.boulevard.readmodel.ReadModel;
@@ -43,7 +47,11 @@ import org.jdbi.v3.core.JdbiException;
  *
  * <p>Tables are created and dropped on connections of their own, outside any transaction, since
  * MariaDB commits a transaction at DDL: do not drop a read model inside a transaction that has
- * written to it, which would wait for itself.
+ * written to it, which would wait for itself. They are created from the SQL files shipped in this
+ * jar, {@code dev/boulevard/readmodel/jdbc/sql/<dialect>/{readmodel,projections,outbox}/V*.sql},
+ * which record their versions in {@code <table>_schema_version}; built with {@link
+ * Builder#schema(SchemaMode) schema(SchemaMode.VALIDATE)}, the storage runs no DDL at start and
+ * only checks that its tables exist, for teams that create them with Flyway from the same files.
  *
  * <p>A read model named {@code <name>} has the tables {@code <name>} and {@code <name>_fields}, so
  * no name may end in {@code _fields}. Names are written into SQL unquoted, and PostgreSQL folds
@@ -57,6 +65,7 @@ public final class JdbcReadModelStorage implements ReadModelStorage {
   private final DataSource dataSource;
   private final Dialect dialect;
   private final ObjectMapper mapper;
+  private final SchemaMode schemaMode;
   private final Jdbi jdbi;
   private final ThreadLocal<Handle> bound = new ThreadLocal<>();
   private final Map<String, JdbcReadModelRepository<?>> repositories = new ConcurrentHashMap<>();
@@ -67,6 +76,7 @@ public final class JdbcReadModelStorage implements ReadModelStorage {
     this.dataSource = builder.dataSource;
     this.dialect = builder.dialect != null ? builder.dialect : Dialect.detect(dataSource);
     this.mapper = builder.mapper;
+    this.schemaMode = builder.schemaMode;
     this.jdbi = Jdbi.create(dataSource);
   }
 
@@ -101,6 +111,11 @@ public final class JdbcReadModelStorage implements ReadModelStorage {
     return dataSource;
   }
 
+  /** {@return whether this storage creates its tables or only validates them} */
+  public SchemaMode schemaMode() {
+    return schemaMode;
+  }
+
   /**
    * Returns the repository of a named read model, creating its tables if they do not exist; the
    * same repository for the same name until it is dropped.
@@ -108,6 +123,8 @@ public final class JdbcReadModelStorage implements ReadModelStorage {
    * @throws IllegalArgumentException if the name is not valid, or the read model exists with
    *     another type
    * @throws ReadModelException if the tables cannot be created
+   * @throws SchemaValidationException if the storage {@linkplain Builder#schema validates} and a
+   *     table or column is missing
    */
   @Override
   public <T extends ReadModel> ReadModelRepository<T> repository(String name, Class<T> type) {
@@ -120,9 +137,14 @@ public final class JdbcReadModelStorage implements ReadModelStorage {
 
   private <T extends ReadModel> JdbcReadModelRepository<T> createTables(
       String name, Class<T> type) {
-    var sql = new ReadModelSql(dialect, name);
-    onOwnConnection("create the tables of", name, handle -> sql.create().forEach(handle::execute));
-    return new JdbcReadModelRepository<>(this, sql, type, mapper);
+    // JdbcSchema runs DDL on a connection of its own, under the SchemaLock, from the shipped files;
+    // tables created before the files existed are kept as they are.
+    try {
+      JdbcSchema.of(dataSource, name, dialect, ReadSideScripts.READ_MODEL).apply(schemaMode);
+    } catch (SchemaMigrationException e) {
+      throw new ReadModelException("Cannot create the tables of read model '" + name + "'", e);
+    }
+    return new JdbcReadModelRepository<>(this, new ReadModelSql(dialect, name), type, mapper);
   }
 
   /**
@@ -197,6 +219,8 @@ public final class JdbcReadModelStorage implements ReadModelStorage {
    *
    * @throws IllegalArgumentException if the name is not a valid table name
    * @throws ReadModelException if the tables cannot be created
+   * @throws SchemaValidationException if the storage {@linkplain Builder#schema validates} and a
+   *     table or column is missing
    */
   @Override
   public ProjectionStore projectionStore(String name) {
@@ -210,6 +234,8 @@ public final class JdbcReadModelStorage implements ReadModelStorage {
    *
    * @throws IllegalArgumentException if the name is not a valid table name
    * @throws ReadModelException if the table cannot be created
+   * @throws SchemaValidationException if the storage {@linkplain Builder#schema validates} and the
+   *     table or a column is missing
    */
   @Override
   public Outbox outbox(String name) {
@@ -236,6 +262,7 @@ public final class JdbcReadModelStorage implements ReadModelStorage {
     private final DataSource dataSource;
     private ObjectMapper mapper = JacksonMappers.defaults();
     private Dialect dialect;
+    private SchemaMode schemaMode = SchemaMode.CREATE;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -260,6 +287,20 @@ public final class JdbcReadModelStorage implements ReadModelStorage {
      */
     public Builder dialect(Dialect dialect) {
       this.dialect = Objects.requireNonNull(dialect, "dialect");
+      return this;
+    }
+
+    /**
+     * Sets whether the storage creates the tables it uses when it first uses them ({@link
+     * SchemaMode#CREATE}, the default) or runs no DDL and checks that they exist, with every column
+     * ({@link SchemaMode#VALIDATE}), for tables that Flyway or a DBA created from the shipped SQL
+     * files.
+     *
+     * @param mode the mode
+     * @return this builder
+     */
+    public Builder schema(SchemaMode mode) {
+      this.schemaMode = Objects.requireNonNull(mode, "mode");
       return this;
     }
 

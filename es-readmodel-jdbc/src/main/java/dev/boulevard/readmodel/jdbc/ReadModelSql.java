@@ -6,16 +6,9 @@ import java.util.List;
 /**
  * The SQL of one read model's two tables on one dialect: {@code <name>} holds the JSON documents in
  * first-saved order ({@code seq}), {@code <name>_fields} the index entries that {@code findBy}
- * matches.
+ * matches. The shipped files {@code sql/<dialect>/readmodel/V*.sql} create them.
  */
 final class ReadModelSql {
-
-  /**
-   * MariaDB's text columns compare byte by byte without padding: "Alice" is not "alice", and "a" is
-   * not "a " (which utf8mb4_bin, a padding collation, would take as equal).
-   */
-  private static final String MARIADB_TABLE =
-      " ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_nopad_bin";
 
   private final Dialect dialect;
   private final String table;
@@ -31,57 +24,12 @@ final class ReadModelSql {
     return table;
   }
 
-  /** {@return the statements that create both tables and the index, if they do not exist} */
-  List<String> create() {
-    return switch (dialect) {
-      case POSTGRESQL ->
-          List.of(
-              "CREATE TABLE IF NOT EXISTS "
-                  + table
-                  + " (seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,"
-                  + " id VARCHAR(255) PRIMARY KEY, document JSONB NOT NULL)",
-              createFields(""),
-              createFieldsIndex());
-      case H2 ->
-          List.of(
-              "CREATE TABLE IF NOT EXISTS "
-                  + table
-                  + " (seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,"
-                  + " id VARCHAR(255) PRIMARY KEY, document CHARACTER LARGE OBJECT NOT NULL)",
-              createFields(""),
-              createFieldsIndex());
-      case MARIADB ->
-          List.of(
-              "CREATE TABLE IF NOT EXISTS "
-                  + table
-                  + " (seq BIGINT NOT NULL AUTO_INCREMENT UNIQUE,"
-                  + " id VARCHAR(255) NOT NULL PRIMARY KEY, document LONGTEXT NOT NULL)"
-                  + MARIADB_TABLE,
-              createFields(", INDEX " + fields + "_by_value (field, value_key, model_id)")
-                  + MARIADB_TABLE);
-    };
-  }
-
-  private String createFields(String index) {
-    return "CREATE TABLE IF NOT EXISTS "
-        + fields
-        + " (model_id VARCHAR(255) NOT NULL, field VARCHAR(190) NOT NULL,"
-        + " value_key VARCHAR(190) NOT NULL, PRIMARY KEY (model_id, field, value_key)"
-        + index
-        + ")";
-  }
-
-  private String createFieldsIndex() {
-    return "CREATE INDEX IF NOT EXISTS "
-        + fields
-        + "_by_value ON "
-        + fields
-        + " (field, value_key, model_id)";
-  }
-
-  /** {@return the statements that drop both tables, if they exist} */
+  /** {@return the statements that drop both tables and the record of their versions, if any} */
   List<String> drop() {
-    return List.of("DROP TABLE IF EXISTS " + fields, "DROP TABLE IF EXISTS " + table);
+    return List.of(
+        "DROP TABLE IF EXISTS " + fields,
+        "DROP TABLE IF EXISTS " + table,
+        "DROP TABLE IF EXISTS " + table + "_schema_version");
   }
 
   /** {@return the upsert of a document by id, which keeps the seq of an existing row} */

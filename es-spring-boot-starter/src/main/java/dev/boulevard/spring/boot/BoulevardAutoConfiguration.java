@@ -90,7 +90,8 @@ public class BoulevardAutoConfiguration {
   }
 
   /**
-   * The JDBC event store on the application's data source, its table created or migrated first.
+   * The JDBC event store on the application's data source, its table created or migrated first, or
+   * only validated when {@code boulevard.schema.mode=validate}.
    *
    * @param dataSource the application's data source
    * @param serializer the serializer
@@ -102,9 +103,7 @@ public class BoulevardAutoConfiguration {
   public JdbcEventStore boulevardEventStore(
       DataSource dataSource, Serializer serializer, BoulevardProperties properties) {
     String table = table("boulevard.event-store.table", properties.getEventStore().getTable());
-    if (properties.getSchema().getMode() == BoulevardProperties.SchemaMode.CREATE) {
-      JdbcSchema.eventStore(dataSource, table).migrate();
-    }
+    JdbcSchema.eventStore(dataSource, table).apply(properties.getSchema().getMode());
     return JdbcEventStore.builder(dataSource, serializer).table(table).build();
   }
 
@@ -149,13 +148,15 @@ public class BoulevardAutoConfiguration {
    *
    * @param dataSource the application's data source
    * @param mappers the application's Jackson 2 mappers
+   * @param properties the settings: the schema mode
    * @return the storage
    */
   @Bean
   @ConditionalOnMissingBean
   public JdbcReadModelStorage boulevardReadModelStorage(
-      DataSource dataSource, ObjectProvider<ObjectMapper> mappers) {
+      DataSource dataSource, ObjectProvider<ObjectMapper> mappers, BoulevardProperties properties) {
     return JdbcReadModelStorage.builder(dataSource)
+        .schema(properties.getSchema().getMode())
         .objectMapper(mappers.getIfUnique(JacksonMappers::defaults))
         .build();
   }

@@ -1,5 +1,6 @@
 package dev.boulevard.spring.boot;
 
+import dev.boulevard.eventstore.jdbc.SchemaMode;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -74,7 +75,10 @@ public final class BoulevardProperties {
   /** How the starter treats the database's tables at start. */
   public static final class Schema {
 
-    /** Whether the tables are created or migrated at start ({@code create}, the only mode yet). */
+    /**
+     * Whether the tables are created or migrated at start ({@code create}) or only checked, with no
+     * DDL run ({@code validate}: for databases that Flyway or a DBA sets up).
+     */
     private SchemaMode mode = SchemaMode.CREATE;
 
     /** Creates the settings with their defaults. */
@@ -89,12 +93,6 @@ public final class BoulevardProperties {
     public void setMode(SchemaMode mode) {
       this.mode = mode;
     }
-  }
-
-  /** What the starter does with the tables at start. */
-  public enum SchemaMode {
-    /** Creates the tables that are missing and migrates older ones to the current version. */
-    CREATE
   }
 
   /** The tracking projections' settings. */

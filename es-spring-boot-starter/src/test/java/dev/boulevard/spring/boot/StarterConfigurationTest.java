@@ -10,6 +10,10 @@ import dev.boulevard.eventhandling.TypedEventListener;
 import dev.boulevard.eventsourcing.AggregateFactory;
 import dev.boulevard.eventsourcing.EventSourcingRepository;
 import dev.boulevard.eventstore.inmemory.InMemoryEventStore;
+import dev.boulevard.eventstore.jdbc.JdbcEventStore;
+import dev.boulevard.eventstore.jdbc.SchemaMode;
+import dev.boulevard.eventstore.jdbc.SchemaValidationException;
+import dev.boulevard.readmodel.jdbc.JdbcReadModelStorage;
 import dev.boulevard.readmodel.projection.Projections;
 import dev.boulevard.serializer.EventTypeRegistry;
 import dev.boulevard.serializer.Serializer;
@@ -190,6 +194,43 @@ class StarterConfigurationTest {
                     .getFailure()
                     .hasStackTraceContaining(
                         "The property boulevard.event-store.table = 'bad-name' cannot be used"));
+  }
+
+  @Test
+  void in_validate_mode_a_missing_table_stops_the_start_with_an_error_naming_it() {
+    runner
+        .withUserConfiguration(Events.class)
+        .withPropertyValues(
+            "boulevard.schema.mode=validate", "boulevard.event-store.table=bootstarter_never_made")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .isInstanceOf(SchemaValidationException.class)
+                    .hasMessageContaining("bootstarter_never_made"));
+  }
+
+  @Test
+  void in_validate_mode_tables_created_before_are_used_and_no_ddl_runs() {
+    runner
+        .withUserConfiguration(Events.class)
+        .withPropertyValues("boulevard.event-store.table=bootstarter_validated_events")
+        .run(context -> assertThat(context).hasNotFailed());
+    runner
+        .withUserConfiguration(Events.class, DependingOnTheBuses.class)
+        .withPropertyValues(
+            "boulevard.schema.mode=validate",
+            "boulevard.event-store.table=bootstarter_validated_events")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(JdbcReadModelStorage.class).schemaMode())
+                  .isEqualTo(SchemaMode.VALIDATE);
+              String id = UUID.randomUUID().toString();
+              context.getBean(CommandBus.class).dispatch(new OpenAccount(id, "Ada"));
+              assertThat(context.getBean(JdbcEventStore.class).load(id)).hasSize(1);
+            });
   }
 
   @Test

@@ -12,7 +12,15 @@ import java.util.regex.Pattern;
  * lower rank) and the packages its main code must not use at all.
  */
 enum LibraryModule {
-  ES_CORE("es-core", 0, "com.fasterxml..", "org.jdbi..", "java.sql..", "javax.sql.."),
+  ES_CORE(
+      "es-core",
+      0,
+      "com.fasterxml..",
+      "org.jdbi..",
+      "java.sql..",
+      "javax.sql..",
+      "io.micrometer..",
+      "io.opentelemetry.."),
   ES_SERIALIZER_JACKSON("es-serializer-jackson", 1, "org.jdbi..", "java.sql..", "javax.sql.."),
   ES_EVENTSTORE_INMEMORY(
       "es-eventstore-inmemory", 2, "com.fasterxml..", "org.jdbi..", "java.sql..", "javax.sql.."),
@@ -24,7 +32,9 @@ enum LibraryModule {
       "java.sql..",
       "javax.sql..",
       "dev.boulevard.eventstore.jdbc..",
-      "dev.boulevard.readmodel.jdbc.."),
+      "dev.boulevard.readmodel.jdbc..",
+      "io.micrometer..",
+      "io.opentelemetry.."),
   ES_READMODEL_JDBC("es-readmodel-jdbc", 3),
   ES_MESSAGING(
       "es-messaging",
@@ -49,7 +59,25 @@ enum LibraryModule {
       "java.sql..",
       "javax.sql..",
       "dev.boulevard.eventstore.jdbc..",
-      "dev.boulevard.readmodel.jdbc..");
+      "dev.boulevard.readmodel.jdbc.."),
+  ES_MICROMETER(
+      "es-micrometer",
+      3,
+      "org.jdbi..",
+      "java.sql..",
+      "javax.sql..",
+      "dev.boulevard.eventstore.jdbc..",
+      "dev.boulevard.readmodel.jdbc..",
+      "io.opentelemetry.."),
+  ES_OPENTELEMETRY(
+      "es-opentelemetry",
+      3,
+      "org.jdbi..",
+      "java.sql..",
+      "javax.sql..",
+      "dev.boulevard.eventstore.jdbc..",
+      "dev.boulevard.readmodel.jdbc..",
+      "io.micrometer..");
 
   private static final Pattern VERSIONED_JAR = Pattern.compile("(.+?)-\\d[^/]*\\.jar");
   private static final String CLASSES_DIR = "/target/classes/";

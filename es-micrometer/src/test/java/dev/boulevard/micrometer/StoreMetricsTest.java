@@ -59,6 +59,19 @@ class StoreMetricsTest {
   }
 
   @Test
+  void a_watermark_hold_is_timed_per_log() {
+    metrics.watermarkObserver().released("events", java.time.Duration.ofMillis(1500));
+
+    assertThat(
+            registry
+                .get("boulevard.watermark.held")
+                .tag("log", "events")
+                .timer()
+                .totalTime(TimeUnit.MILLISECONDS))
+        .isEqualTo(1500);
+  }
+
+  @Test
   void loading_an_aggregate_with_no_events_is_no_error() {
     EventStore store = metrics.observe(new InMemoryEventStore(), "memory");
 

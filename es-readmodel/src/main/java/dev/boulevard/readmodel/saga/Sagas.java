@@ -130,7 +130,9 @@ public final class Sagas implements LogFollower, AutoCloseable {
     return dispatcher.deliverDue();
   }
 
-  /** {@return how many commands wait in the outbox, for metrics: cheaper than {@link #scheduled}} */
+  /**
+   * {@return how many commands wait in the outbox, for metrics: cheaper than {@link #scheduled}}
+   */
   public long outboxDepth() {
     return outbox.depth();
   }

@@ -42,7 +42,9 @@ final class ObserverCalls {
       BatchObservation started =
           observer.batchStarted(
               new ProjectionBatch(projection, segment.index(), segment.count(), messages));
-      return started == null ? BatchObservation.IGNORED : safely(started);
+      return started == null || started == BatchObservation.IGNORED
+          ? BatchObservation.IGNORED
+          : safely(started);
     } catch (RuntimeException e) {
       LOG.warn("The projection observer failed on a batch's start; ignored", e);
       return BatchObservation.IGNORED;

@@ -194,13 +194,13 @@ final class ProjectionWorker implements Runnable {
   /** Handles a batch that was read, telling the runner's observer how it went. */
   private void handleObserved(FilteredBatch read) {
     BatchObservation observation = settings.observer().batchStarted(name, segment, read.events());
+    if (observation == BatchObservation.IGNORED) {
+      handle(read); // nobody listens: nothing to measure
+      return;
+    }
     long before = snapshot.eventsDone();
     try {
-      if (sink != null) {
-        new SinkRun(this, read.events(), read.readTo()).handle();
-      } else {
-        new BatchRun(this, read.events(), read.readTo()).handle();
-      }
+      handle(read);
     } catch (RuntimeException | Error e) {
       observation.ended(
           new BatchEnd(snapshot.eventsDone() - before, BatchResult.ERROR, Failures.describe(e)));
@@ -211,6 +211,14 @@ final class ProjectionWorker implements Runnable {
         parked == null
             ? new BatchEnd(snapshot.eventsDone() - before, BatchResult.OK, "")
             : new BatchEnd(snapshot.eventsDone() - before, BatchResult.PARKED, parked.error()));
+  }
+
+  private void handle(FilteredBatch read) {
+    if (sink != null) {
+      new SinkRun(this, read.events(), read.readTo()).handle();
+    } else {
+      new BatchRun(this, read.events(), read.readTo()).handle();
+    }
   }
 
   /** Tells the runner's observer that an event is tried again. */

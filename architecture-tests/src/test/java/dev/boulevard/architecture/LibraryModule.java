@@ -12,7 +12,15 @@ import java.util.regex.Pattern;
  * lower rank) and the packages its main code must not use at all.
  */
 enum LibraryModule {
-  ES_CORE("es-core", 0, "com.fasterxml..", "org.jdbi..", "java.sql..", "javax.sql.."),
+  ES_CORE(
+      "es-core",
+      0,
+      "com.fasterxml..",
+      "org.jdbi..",
+      "java.sql..",
+      "javax.sql..",
+      "io.micrometer..",
+      "io.opentelemetry.."),
   ES_SERIALIZER_JACKSON("es-serializer-jackson", 1, "org.jdbi..", "java.sql..", "javax.sql.."),
   ES_EVENTSTORE_INMEMORY(
       "es-eventstore-inmemory", 2, "com.fasterxml..", "org.jdbi..", "java.sql..", "javax.sql.."),
@@ -24,7 +32,9 @@ enum LibraryModule {
       "java.sql..",
       "javax.sql..",
       "dev.boulevard.eventstore.jdbc..",
-      "dev.boulevard.readmodel.jdbc.."),
+      "dev.boulevard.readmodel.jdbc..",
+      "io.micrometer..",
+      "io.opentelemetry.."),
   ES_READMODEL_JDBC("es-readmodel-jdbc", 3),
   ES_TEST(
       "es-test",
@@ -62,6 +72,24 @@ enum LibraryModule {
       "javax.sql..",
       "dev.boulevard.eventstore.jdbc..",
       "dev.boulevard.readmodel.jdbc.."),
+  ES_MICROMETER(
+      "es-micrometer",
+      3,
+      "org.jdbi..",
+      "java.sql..",
+      "javax.sql..",
+      "dev.boulevard.eventstore.jdbc..",
+      "dev.boulevard.readmodel.jdbc..",
+      "io.opentelemetry.."),
+  ES_OPENTELEMETRY(
+      "es-opentelemetry",
+      3,
+      "org.jdbi..",
+      "java.sql..",
+      "javax.sql..",
+      "dev.boulevard.eventstore.jdbc..",
+      "dev.boulevard.readmodel.jdbc..",
+      "io.micrometer.."),
   // Wires the JDBC store, read models and process managers into Spring Boot: it uses them all.
   ES_SPRING_BOOT_STARTER("es-spring-boot-starter", 5);
 

@@ -1,6 +1,7 @@
 package dev.boulevard.commandhandling;
 
 import dev.boulevard.correlation.Causation;
+import dev.boulevard.tracing.TraceContext;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
@@ -11,12 +12,13 @@ import java.util.function.Function;
  * one (from inside a handler) waits in that thread's queue and runs after the current command,
  * before the outermost dispatch returns.
  *
- * <p>A queued command runs with the {@link Causation} that was current when it was queued, so that
- * the order in which bus decorators wrap each other does not lose its correlation. When a command
- * fails, the commands it queued while it ran are dropped: a failed command records nothing, nor do
- * its follow-ups. Commands queued by commands that succeeded still run, and the outermost dispatch
- * then throws the first failure as is, with later ones added as suppressed. Thread-safe: each
- * thread has a queue of its own, and threads never wait for each other.
+ * <p>A queued command runs with the {@link Causation} and {@link TraceContext} that were current
+ * when it was queued, so that the order in which bus decorators wrap each other does not lose its
+ * correlation. When a command fails, the commands it queued while it ran are dropped: a failed
+ * command records nothing, nor do its follow-ups. Commands queued by commands that succeeded still
+ * run, and the outermost dispatch then throws the first failure as is, with later ones added as
+ * suppressed. Thread-safe: each thread has a queue of its own, and threads never wait for each
+ * other.
  */
 final class CommandQueue {
 
@@ -39,7 +41,8 @@ final class CommandQueue {
    *     DispatchResult#none()} if the command was queued
    */
   DispatchResult dispatch(Object command) {
-    var queued = new Queued(command, Causation.current().orElse(null));
+    var queued =
+        new Queued(command, Causation.current().orElse(null), TraceContext.current().orElse(null));
     Deque<Queued> queue = pending.get();
     if (queue != null) {
       queue.addLast(queued);
@@ -80,6 +83,10 @@ final class CommandQueue {
   }
 
   private DispatchResult run(Queued queued) {
+    return TraceContext.callWith(queued.trace(), () -> runCaused(queued));
+  }
+
+  private DispatchResult runCaused(Queued queued) {
     if (queued.causation() == null) {
       return handling.apply(queued.command());
     }
@@ -101,6 +108,6 @@ final class CommandQueue {
     private Throwable failure;
   }
 
-  /** A command waiting to run, with the causation current when it was queued, or null if none. */
-  private record Queued(Object command, Causation causation) {}
+  /** A command waiting to run, with the causation and trace current when queued, or nulls. */
+  private record Queued(Object command, Causation causation, TraceContext trace) {}
 }

@@ -82,7 +82,8 @@ public final class JdbcEventStore
             rows,
             builder.serializer(),
             builder.pollInterval(),
-            builder.threadFactory());
+            builder.threadFactory(),
+            builder.watermarkObserver());
   }
 
   /**

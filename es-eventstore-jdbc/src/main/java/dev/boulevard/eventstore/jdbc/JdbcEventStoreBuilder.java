@@ -1,5 +1,6 @@
 package dev.boulevard.eventstore.jdbc;
 
+import dev.boulevard.observation.WatermarkObserver;
 import dev.boulevard.serializer.Serializer;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,6 +17,7 @@ public final class JdbcEventStoreBuilder {
   private int fetchSize = 500;
   private Duration pollInterval = Duration.ofMillis(250);
   private ThreadFactory threadFactory = PostgresListener::daemonThread;
+  private WatermarkObserver watermarkObserver;
 
   JdbcEventStoreBuilder(DataSource dataSource, Serializer serializer) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -84,6 +86,18 @@ public final class JdbcEventStoreBuilder {
     return this;
   }
 
+  /**
+   * Sets who hears how long tailing readers were held back at PostgreSQL's watermark, by older
+   * transactions still open; on other databases nothing holds readers back and it hears nothing.
+   *
+   * @param observer hears each hold once it ended, as the readers' periodic check saw it
+   * @return this builder
+   */
+  public JdbcEventStoreBuilder watermarkObserver(WatermarkObserver observer) {
+    this.watermarkObserver = Objects.requireNonNull(observer, "observer");
+    return this;
+  }
+
   /** {@return the store; detects the dialect now if it was not named} */
   public JdbcEventStore build() {
     if (dialect == null) {
@@ -118,5 +132,9 @@ public final class JdbcEventStoreBuilder {
 
   ThreadFactory threadFactory() {
     return threadFactory;
+  }
+
+  WatermarkObserver watermarkObserver() {
+    return watermarkObserver;
   }
 }

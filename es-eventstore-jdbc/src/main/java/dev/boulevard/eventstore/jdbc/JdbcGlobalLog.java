@@ -9,6 +9,7 @@ import dev.boulevard.eventstore.FilteredBatch;
 import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.eventstore.UnreadableLogEntryException;
 import dev.boulevard.eventstore.spi.ReadChecks;
+import dev.boulevard.observation.WatermarkObserver;
 import dev.boulevard.serializer.Serializer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,7 +53,8 @@ final class JdbcGlobalLog {
       EventRows rows,
       Serializer serializer,
       Duration pollInterval,
-      ThreadFactory threadFactory) {
+      ThreadFactory threadFactory,
+      WatermarkObserver watermarkObserver) {
     this.jdbi = jdbi;
     this.dataSource = dataSource;
     this.sql = sql;
@@ -60,7 +62,10 @@ final class JdbcGlobalLog {
     this.visits = new LogVisits(this, sql, rows, serializer);
     this.pollNanos = pollInterval.toNanos();
     this.threadFactory = threadFactory;
-    this.watch = sql instanceof PostgresSql postgres ? new WatermarkWatch(jdbi, postgres) : null;
+    this.watch =
+        sql instanceof PostgresSql postgres
+            ? new WatermarkWatch(jdbi, postgres, watermarkObserver)
+            : null;
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.boulevard.eventstore.jdbc;
 
+import dev.boulevard.observation.WatermarkObserver;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -11,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes the cost of PostgreSQL's exact tailing visible: when events are stored that readers cannot
  * see yet for more than a second, because an older transaction is still running, it logs which
- * backends hold them back, at most every ten seconds.
+ * backends hold them back, at most every ten seconds; and tells an observer, if given, how long
+ * each hold lasted once it ends.
  */
 final class WatermarkWatch {
 
@@ -25,10 +28,12 @@ final class WatermarkWatch {
   private long lastCheck;
   private long heldSince;
   private long lastReport;
+  private final WatermarkObserver observer; // null: nobody listens
 
-  WatermarkWatch(Jdbi jdbi, PostgresSql sql) {
+  WatermarkWatch(Jdbi jdbi, PostgresSql sql, WatermarkObserver observer) {
     this.jdbi = jdbi;
     this.sql = sql;
+    this.observer = observer;
   }
 
   synchronized void check() {
@@ -39,7 +44,7 @@ final class WatermarkWatch {
     lastCheck = now;
     try {
       if (!held()) {
-        heldSince = 0;
+        released(now);
         return;
       }
       if (heldSince == 0) {
@@ -56,6 +61,18 @@ final class WatermarkWatch {
     } catch (java.sql.SQLException | RuntimeException e) {
       LOG.debug("Could not check the watermark of {}", sql.table, e);
     }
+  }
+
+  /** Ends a hold, if one was seen, and tells the observer how long it lasted. */
+  private void released(long now) {
+    if (heldSince != 0 && observer != null) {
+      try {
+        observer.released(sql.table, Duration.ofNanos(now - heldSince));
+      } catch (RuntimeException e) {
+        LOG.warn("The watermark observer failed; ignored", e);
+      }
+    }
+    heldSince = 0;
   }
 
   private boolean held() throws java.sql.SQLException {

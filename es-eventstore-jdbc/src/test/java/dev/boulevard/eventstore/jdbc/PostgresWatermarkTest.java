@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -72,6 +73,28 @@ class PostgresWatermarkTest {
     }
     assertThat(store.awaitEventsAfter(Checkpoint.beginning(), Duration.ofSeconds(20))).isTrue();
     assertThat(store.read(Checkpoint.beginning(), 10)).hasSize(1);
+  }
+
+  @Test
+  void a_hold_is_told_to_the_watermark_observer_with_how_long_it_lasted_once_it_ended()
+      throws Exception {
+    List<Duration> holds = new CopyOnWriteArrayList<>();
+    JdbcEventStore observed =
+        stores.storeOn(
+            table, builder -> builder.watermarkObserver((log, heldFor) -> holds.add(heldFor)));
+    try (Connection holder = openTransactionIn(TestDatabase.POSTGRESQL.url())) {
+      observed.append("acc-1", deposits("acc-1", 0, 1));
+      // a waiting reader checks the watermark about once a second
+      assertThat(observed.awaitEventsAfter(Checkpoint.beginning(), Duration.ofMillis(2500)))
+          .isFalse();
+      holder.rollback();
+    }
+    assertThat(observed.awaitEventsAfter(Checkpoint.beginning(), Duration.ofSeconds(20))).isTrue();
+    Checkpoint last = observed.read(Checkpoint.beginning(), 10).get(0).checkpoint();
+    assertThat(observed.awaitEventsAfter(last, Duration.ofMillis(1500))).isFalse();
+
+    assertThat(holds).hasSize(1);
+    assertThat(holds.get(0)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
   }
 
   /** {@return a connection whose transaction holds a transaction id, left open} */

@@ -128,6 +128,18 @@ final class JdbcOutbox implements Outbox {
     return select(" WHERE kept = ? ORDER BY due_at, id", false);
   }
 
+  /** {@return how many entries are pending, counted by the database} */
+  @Override
+  public long depth() {
+    return run(
+        "count the pending commands of",
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE kept = :kept")
+                .bind("kept", false)
+                .mapTo(Long.class)
+                .one());
+  }
+
   @Override
   public List<OutboxEntry> kept() {
     return select(" WHERE kept = ? ORDER BY id", true);

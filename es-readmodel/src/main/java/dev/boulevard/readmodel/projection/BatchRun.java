@@ -4,6 +4,7 @@ import dev.boulevard.domain.DomainMessage;
 import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.LoggedMessage;
 import dev.boulevard.readmodel.spi.ProjectionStore;
+import dev.boulevard.tracing.TraceContext;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,7 @@ final class BatchRun {
     RetryPolicy retry = worker.settings.retry();
     for (int attempt = 1; attempt < retry.attempts() && !worker.stopping(); attempt++) {
       worker.pause(retry.pauseAfter(attempt));
+      worker.retryingAgain(attempt + 1, lastError);
       BatchOutcome again = apply(retryFrom, rowEnd, null);
       if (!(again instanceof BatchOutcome.ProjectorFailed failed)) {
         return; // done, or abandoned because another runner moved the checkpoint
@@ -96,7 +98,7 @@ final class BatchRun {
                       continue; // another segment's; its checkpoint moves past it all the same
                     }
                     try {
-                      worker.projector.handle(message);
+                      handleTraced(message);
                     } catch (Throwable e) {
                       throw failed(e, i, from, expected);
                     }
@@ -127,6 +129,16 @@ final class BatchRun {
     // LeaseLost passes: the worker stops
     worker.committed(checkpointAfter(to), to - from);
     return new BatchOutcome.Done();
+  }
+
+  /** Hands an event to the projector with the trace context it carries as the current one. */
+  private void handleTraced(DomainMessage message) {
+    TraceContext.callWith(
+        TraceContext.of(message).orElse(null),
+        () -> {
+          worker.projector.handle(message);
+          return null;
+        });
   }
 
   /**

@@ -4,6 +4,9 @@ import dev.boulevard.eventstore.Checkpoint;
 import dev.boulevard.eventstore.FilteredBatch;
 import dev.boulevard.eventstore.UnreadableLogEntryException;
 import dev.boulevard.readmodel.Projector;
+import dev.boulevard.readmodel.projection.ProjectionObserver.BatchEnd;
+import dev.boulevard.readmodel.projection.ProjectionObserver.BatchObservation;
+import dev.boulevard.readmodel.projection.ProjectionObserver.BatchResult;
 import dev.boulevard.readmodel.spi.ParkedEvent;
 import dev.boulevard.readmodel.spi.ProjectionStore;
 import java.time.Duration;
@@ -178,11 +181,7 @@ final class ProjectionWorker implements Runnable {
     boolean full = read.entries() >= settings.batchSize() || endsBeforeHead(read);
     publish(snapshot.withState(full ? ProjectionState.CATCHING_UP : ProjectionState.LIVE));
     if (!read.events().isEmpty() || read.readTo().isAfter(from)) {
-      if (sink != null) {
-        new SinkRun(this, read.events(), read.readTo()).handle();
-      } else {
-        new BatchRun(this, read.events(), read.readTo()).handle();
-      }
+      handleObserved(read);
     }
     if (snapshot.parked() == null && !stopping) {
       hooks.afterRead(this, !full);
@@ -190,6 +189,41 @@ final class ProjectionWorker implements Runnable {
     if (read.entries() == 0 && !stopping) {
       settings.log().awaitEventsAfter(checkpoint(), IDLE_WAIT);
     }
+  }
+
+  /** Handles a batch that was read, telling the runner's observer how it went. */
+  private void handleObserved(FilteredBatch read) {
+    BatchObservation observation = settings.observer().batchStarted(name, segment, read.events());
+    if (observation == BatchObservation.IGNORED) {
+      handle(read); // nobody listens: nothing to measure
+      return;
+    }
+    long before = snapshot.eventsDone();
+    try {
+      handle(read);
+    } catch (RuntimeException | Error e) {
+      observation.ended(
+          new BatchEnd(snapshot.eventsDone() - before, BatchResult.ERROR, Failures.describe(e)));
+      throw e;
+    }
+    ParkedEvent parked = snapshot.parked();
+    observation.ended(
+        parked == null
+            ? new BatchEnd(snapshot.eventsDone() - before, BatchResult.OK, "")
+            : new BatchEnd(snapshot.eventsDone() - before, BatchResult.PARKED, parked.error()));
+  }
+
+  private void handle(FilteredBatch read) {
+    if (sink != null) {
+      new SinkRun(this, read.events(), read.readTo()).handle();
+    } else {
+      new BatchRun(this, read.events(), read.readTo()).handle();
+    }
+  }
+
+  /** Tells the runner's observer that an event is tried again. */
+  void retryingAgain(int attempt, String error) {
+    settings.observer().retrying(name, attempt, error);
   }
 
   /**
@@ -234,6 +268,7 @@ final class ProjectionWorker implements Runnable {
   /** Takes in a park, once stored. */
   void parkedAt(ParkedEvent parkedEvent) {
     publish(snapshot.parkedAt(parkedEvent));
+    settings.observer().parked(name, parkedEvent);
   }
 
   /** Takes in a decision about its park, once stored. */

@@ -27,6 +27,7 @@ public final class ProjectionsBuilder {
   ThreadFactory threads = new DaemonThreads();
   String node = defaultNode();
   Duration leaseTime = Duration.ofSeconds(10);
+  final List<ProjectionObserver> observers = new ArrayList<>();
 
   ProjectionsBuilder(GlobalEventLog log, ReadModelStorage storage) {
     this.log = Objects.requireNonNull(log, "log");
@@ -168,6 +169,18 @@ public final class ProjectionsBuilder {
       throw new IllegalArgumentException("A lease lasts 1 second to 10 minutes, not " + leaseTime);
     }
     this.leaseTime = leaseTime;
+    return this;
+  }
+
+  /**
+   * Adds an observer that hears of every batch, retry and park, such as es-micrometer's metrics or
+   * es-opentelemetry's spans; observers added earlier hear first.
+   *
+   * @param observer the observer, called on the workers' threads
+   * @return this builder
+   */
+  public ProjectionsBuilder observe(ProjectionObserver observer) {
+    observers.add(Objects.requireNonNull(observer, "observer"));
     return this;
   }
 

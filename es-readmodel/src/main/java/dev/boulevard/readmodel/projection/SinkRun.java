@@ -41,6 +41,7 @@ final class SinkRun {
     RetryPolicy retry = worker.settings.retry();
     for (int attempt = 1; attempt < retry.attempts() && !worker.stopping(); attempt++) {
       worker.pause(retry.pauseAfter(attempt));
+      worker.retryingAgain(attempt + 1, refused.getCause().getMessage());
       try {
         deliver(rowStart, rowEnd);
         return;

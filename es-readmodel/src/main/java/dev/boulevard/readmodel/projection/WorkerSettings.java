@@ -14,7 +14,8 @@ record WorkerSettings(
     RetryPolicy retry,
     int batchSize,
     Clock clock,
-    ThreadFactory threads) {
+    ThreadFactory threads,
+    ObserverCalls observer) {
 
   /** {@return a runner's settings, with its storage's projection store, made once per runner} */
   static WorkerSettings of(ProjectionsBuilder builder) {
@@ -25,6 +26,7 @@ record WorkerSettings(
         builder.retry,
         builder.batchSize,
         builder.clock,
-        builder.threads);
+        builder.threads,
+        ObserverCalls.of(builder.observers));
   }
 }

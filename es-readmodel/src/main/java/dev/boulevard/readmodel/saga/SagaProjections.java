@@ -36,6 +36,7 @@ final class SagaProjections {
     for (ProcessManager<?> manager : builder.managers) {
       runner.add(projection(manager, outbox, codec, builder.mapper, builder.clock));
     }
+    builder.observers.forEach(runner::observe);
     return runner.build();
   }
 

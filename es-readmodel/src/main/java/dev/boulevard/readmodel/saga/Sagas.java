@@ -130,6 +130,13 @@ public final class Sagas implements LogFollower, AutoCloseable {
     return dispatcher.deliverDue();
   }
 
+  /**
+   * {@return how many commands wait in the outbox, for metrics: cheaper than {@link #scheduled}}
+   */
+  public long outboxDepth() {
+    return outbox.depth();
+  }
+
   /** {@return the commands waiting in the outbox, soonest due first} */
   public List<OutboxEntry> scheduled() {
     return outbox.pending();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.boulevard.commandhandling.CommandBus;
 import dev.boulevard.eventstore.GlobalEventLog;
 import dev.boulevard.readmodel.ReadModelStorage;
+import dev.boulevard.readmodel.projection.ProjectionObserver;
 import dev.boulevard.readmodel.projection.Projections;
 import dev.boulevard.readmodel.projection.RetryPolicy;
 import dev.boulevard.readmodel.spi.ModelChecks;
@@ -35,6 +36,7 @@ public final class SagasBuilder {
   Duration lease = Duration.ofMinutes(5);
   int batchSize = 100;
   boolean keyCommands;
+  final List<ProjectionObserver> observers = new ArrayList<>();
   ThreadFactory threads; // null: each part's own default
   String node; // null: the projections' default
   Duration leaseTime; // null: the projections' default
@@ -203,6 +205,18 @@ public final class SagasBuilder {
    */
   public SagasBuilder threadFactory(ThreadFactory threadFactory) {
     this.threads = Objects.requireNonNull(threadFactory, "threadFactory");
+    return this;
+  }
+
+  /**
+   * Adds an observer of the batches, retries and parks of the process managers' event handling,
+   * such as es-micrometer's metrics or es-opentelemetry's spans.
+   *
+   * @param observer the observer, called on the workers' threads
+   * @return this builder
+   */
+  public SagasBuilder observe(ProjectionObserver observer) {
+    observers.add(Objects.requireNonNull(observer, "observer"));
     return this;
   }
 

@@ -44,6 +44,15 @@ public interface Outbox {
   /** {@return the pending entries, oldest due first} */
   List<OutboxEntry> pending();
 
+  /**
+   * Counts the pending entries, for metrics; stores override it with a cheaper count.
+   *
+   * @return how many entries are pending
+   */
+  default long depth() {
+    return pending().size();
+  }
+
   /** {@return the kept entries, by id} */
   List<OutboxEntry> kept();
 

@@ -8,6 +8,7 @@ import dev.boulevard.eventhandling.EventBus;
 import dev.boulevard.eventhandling.EventListener;
 import dev.boulevard.eventhandling.SimpleEventBus;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
+import dev.boulevard.eventstore.jdbc.JdbcEventStoreBuilder;
 import dev.boulevard.eventstore.jdbc.JdbcSchema;
 import dev.boulevard.eventstore.jdbc.TableName;
 import dev.boulevard.readmodel.Projector;
@@ -96,15 +97,21 @@ public class BoulevardAutoConfiguration {
    * @param dataSource the application's data source
    * @param serializer the serializer
    * @param properties the settings
+   * @param customizers what adds to the store, such as the metrics' watermark observer
    * @return the store, closed with the context
    */
   @Bean
   @ConditionalOnMissingBean
   public JdbcEventStore boulevardEventStore(
-      DataSource dataSource, Serializer serializer, BoulevardProperties properties) {
+      DataSource dataSource,
+      Serializer serializer,
+      BoulevardProperties properties,
+      ObjectProvider<BoulevardCustomizer> customizers) {
     String table = table("boulevard.event-store.table", properties.getEventStore().getTable());
     JdbcSchema.eventStore(dataSource, table).apply(properties.getSchema().getMode());
-    return JdbcEventStore.builder(dataSource, serializer).table(table).build();
+    JdbcEventStoreBuilder builder = JdbcEventStore.builder(dataSource, serializer).table(table);
+    customizers.orderedStream().forEach(c -> c.eventStore(builder, table));
+    return builder.build();
   }
 
   /**
@@ -122,14 +129,19 @@ public class BoulevardAutoConfiguration {
 
   /**
    * The command bus; every {@link CommandHandler} bean is subscribed once every singleton exists,
-   * so that a handler may itself depend on the bus.
+   * so that a handler may itself depend on the bus; customizers may decorate it (tracing does).
    *
+   * @param customizers what decorates the bus
    * @return the bus
    */
   @Bean(Subscriptions.COMMAND_BUS)
   @ConditionalOnMissingBean
-  public CommandBus boulevardCommandBus() {
-    return new SimpleCommandBus();
+  public CommandBus boulevardCommandBus(ObjectProvider<BoulevardCustomizer> customizers) {
+    CommandBus bus = new SimpleCommandBus();
+    for (BoulevardCustomizer customizer : customizers.orderedStream().toList()) {
+      bus = customizer.commandBus(bus);
+    }
+    return bus;
   }
 
   /**
@@ -169,6 +181,7 @@ public class BoulevardAutoConfiguration {
    * @param storage the read models' storage
    * @param declared the application's projections
    * @param properties the settings
+   * @param customizers what observes the runner, such as metrics and tracing
    * @return the runner
    */
   @Bean(destroyMethod = "")
@@ -177,7 +190,8 @@ public class BoulevardAutoConfiguration {
       JdbcEventStore store,
       JdbcReadModelStorage storage,
       ObjectProvider<TrackingProjection> declared,
-      BoulevardProperties properties) {
+      BoulevardProperties properties,
+      ObjectProvider<BoulevardCustomizer> customizers) {
     BoulevardProperties.Projections settings = properties.getProjections();
     ProjectionsBuilder builder =
         Projections.builder(store, storage)
@@ -189,7 +203,11 @@ public class BoulevardAutoConfiguration {
       builder.node(node);
     }
     declared.orderedStream().forEach(builder::add);
-    return builder.build();
+    List<BoulevardCustomizer> all = customizers.orderedStream().toList();
+    all.forEach(c -> c.projections(builder));
+    Projections projections = builder.build();
+    all.forEach(c -> c.projectionsBuilt(projections, store));
+    return projections;
   }
 
   /**
@@ -202,6 +220,7 @@ public class BoulevardAutoConfiguration {
    * @param managers the application's process managers
    * @param commandTypes the declared command types
    * @param properties the settings
+   * @param customizers what observes the runner, such as metrics and tracing
    * @return the runner
    */
   @Bean(destroyMethod = "")
@@ -213,7 +232,8 @@ public class BoulevardAutoConfiguration {
       CommandBus commandBus,
       ObjectProvider<ProcessManager<?>> managers,
       ObjectProvider<CommandTypes> commandTypes,
-      BoulevardProperties properties) {
+      BoulevardProperties properties,
+      ObjectProvider<BoulevardCustomizer> customizers) {
     List<ProcessManager<?>> declared = managers.orderedStream().toList();
     List<CommandTypes> types = commandTypes.orderedStream().toList();
     if (types.isEmpty()) {
@@ -236,7 +256,11 @@ public class BoulevardAutoConfiguration {
       builder.node(node);
     }
     declared.forEach(builder::add);
-    return builder.build();
+    List<BoulevardCustomizer> all = customizers.orderedStream().toList();
+    all.forEach(c -> c.sagas(builder));
+    Sagas sagas = builder.build();
+    all.forEach(c -> c.sagasBuilt(sagas, store));
+    return sagas;
   }
 
   /**

@@ -90,6 +90,28 @@ class BoulevardStarterTest {
   }
 
   @Test
+  void appends_batches_and_lag_show_in_the_applications_metrics_with_no_code_of_its_own()
+      throws Exception {
+    String id = "acc-" + UUID.randomUUID();
+
+    long position = commands.dispatch(new OpenAccount(id, "Grace")).position();
+    assertThat(projections.awaitPosition(position, WAIT)).isTrue();
+
+    assertThat(get("/actuator/metrics/boulevard.append?tag=store:bootstarter_events").body())
+        .contains("\"name\":\"boulevard.append\"")
+        .contains("\"outcome\"");
+    eventually(
+        WAIT,
+        () ->
+            assertThat(get("/actuator/metrics/boulevard.projection.batch").body())
+                .contains("\"balances\""));
+    assertThat(get("/actuator/metrics/boulevard.projection.lag.positions").body())
+        .contains("\"balances\"", "\"welcome_bonus\"");
+    assertThat(get("/actuator/metrics/boulevard.outbox.depth").statusCode()).isEqualTo(200);
+    assertThat(get("/actuator/metrics/boulevard.load").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void the_endpoint_lists_every_projection_and_process_manager() throws Exception {
     HttpResponse<String> listed = get("/actuator/boulevard");
 

@@ -3,8 +3,13 @@ package dev.boulevard.spring.boot.internal;
 import dev.boulevard.eventhandling.EventBus;
 import dev.boulevard.eventsourcing.EventSourcedAggregateRoot;
 import dev.boulevard.eventsourcing.EventSourcingRepository;
+import dev.boulevard.eventsourcing.MetadataEnrichingEventStreamDecorator;
 import dev.boulevard.eventstore.EventStore;
 import dev.boulevard.spring.boot.AggregateDeclaration;
+import dev.boulevard.spring.boot.BoulevardCustomizer;
+import dev.boulevard.spring.boot.BoulevardProperties;
+import dev.boulevard.tracing.TraceContextEnricher;
+import java.util.List;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -66,9 +71,19 @@ public final class AggregateRepositories implements BeanDefinitionRegistryPostPr
       BeanFactory factory, String name) {
     @SuppressWarnings("unchecked")
     AggregateDeclaration<A> declaration = factory.getBean(name, AggregateDeclaration.class);
-    return EventSourcingRepository.builder(
-            declaration.type(), factory.getBean(EventStore.class), declaration.factory())
-        .eventBus(factory.getBean(EventBus.class))
-        .build();
+    List<BoulevardCustomizer> customizers =
+        factory.getBeanProvider(BoulevardCustomizer.class).orderedStream().toList();
+    String table = factory.getBean(BoulevardProperties.class).getEventStore().getTable();
+    EventStore store = factory.getBean(EventStore.class);
+    for (BoulevardCustomizer customizer : customizers) {
+      store = customizer.repositoryStore(store, table);
+    }
+    EventSourcingRepository.Builder<A> builder =
+        EventSourcingRepository.builder(declaration.type(), store, declaration.factory())
+            .eventBus(factory.getBean(EventBus.class))
+            // The command's W3C trace context, if any, goes into every event's metadata.
+            .decorator(new MetadataEnrichingEventStreamDecorator(new TraceContextEnricher()));
+    customizers.forEach(c -> c.repository(builder));
+    return builder.build();
   }
 }

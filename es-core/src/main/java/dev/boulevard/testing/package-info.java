@@ -9,4 +9,7 @@
  * AssertionError}, with expected and actual events side by side, so it works from JUnit, TestNG or
  * anything else. Parameters and return values are non-null unless documented otherwise.
  */
+@NullMarked
 package dev.boulevard.testing;
+
+import org.jspecify.annotations.NullMarked;

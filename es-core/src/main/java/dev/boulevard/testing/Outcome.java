@@ -2,6 +2,7 @@ package dev.boulevard.testing;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the last "when" of a scenario did: recorded events, or threw, possibly after storing events
@@ -48,7 +49,7 @@ final class Outcome {
     SideBySide.assertEqual(what, noun, expected, events);
   }
 
-  void assertThrows(Class<? extends Throwable> type, String messagePart) {
+  void assertThrows(Class<? extends Throwable> type, @Nullable String messagePart) {
     if (failure == null) {
       throw new AssertionError(
           "Expected 'when' to throw "

@@ -1,5 +1,7 @@
 package dev.boulevard;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The root of every exception that Boulevard throws, so that callers can catch them all at once.
  */
@@ -22,7 +24,7 @@ public class BoulevardException extends RuntimeException {
    * @param message what went wrong, naming the aggregate, playhead or type concerned
    * @param cause the underlying failure
    */
-  protected BoulevardException(String message, Throwable cause) {
+  protected BoulevardException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

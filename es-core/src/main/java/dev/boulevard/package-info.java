@@ -3,4 +3,7 @@
  *
  * <p>Parameters and return values are non-null unless documented otherwise.
  */
+@NullMarked
 package dev.boulevard;
+
+import org.jspecify.annotations.NullMarked;

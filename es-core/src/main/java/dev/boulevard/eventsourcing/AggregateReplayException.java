@@ -2,13 +2,14 @@ package dev.boulevard.eventsourcing;
 
 import dev.boulevard.BoulevardException;
 import dev.boulevard.domain.DomainMessage;
+import org.jspecify.annotations.Nullable;
 
 /** Thrown when an aggregate cannot be rebuilt from a stored event. */
 public final class AggregateReplayException extends BoulevardException {
 
   private static final long serialVersionUID = 1L;
 
-  private AggregateReplayException(String message, Throwable cause) {
+  private AggregateReplayException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 

@@ -1,5 +1,7 @@
 package dev.boulevard.eventstore;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The optimistic concurrency failure: an append tried to store a playhead that another writer
  * stored first, so nothing of that append was stored.
@@ -13,7 +15,7 @@ public final class DuplicatePlayheadException extends EventStoreException {
   private final String aggregateId;
   private final long playhead;
 
-  private DuplicatePlayheadException(String aggregateId, long playhead, Throwable cause) {
+  private DuplicatePlayheadException(String aggregateId, long playhead, @Nullable Throwable cause) {
     super(
         "Playhead "
             + playhead

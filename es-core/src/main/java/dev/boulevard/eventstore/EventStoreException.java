@@ -1,6 +1,7 @@
 package dev.boulevard.eventstore;
 
 import dev.boulevard.BoulevardException;
+import org.jspecify.annotations.Nullable;
 
 /** A failure of an event store, such as a lost connection or an event that cannot be read. */
 public class EventStoreException extends BoulevardException {
@@ -22,7 +23,7 @@ public class EventStoreException extends BoulevardException {
    * @param message what went wrong, naming the aggregate and playhead where known
    * @param cause the underlying failure
    */
-  protected EventStoreException(String message, Throwable cause) {
+  protected EventStoreException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 

@@ -1,6 +1,7 @@
 package dev.boulevard.eventstore;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown by {@link GlobalEventLog#read} when the next entry of the log cannot be read back (a
@@ -13,7 +14,7 @@ public final class UnreadableLogEntryException extends EventStoreException {
 
   private static final long serialVersionUID = 1L;
 
-  private final transient Checkpoint checkpoint;
+  private final transient @Nullable Checkpoint checkpoint;
   private final String storedType;
 
   private UnreadableLogEntryException(Checkpoint checkpoint, String storedType, Throwable cause) {
@@ -46,7 +47,7 @@ public final class UnreadableLogEntryException extends EventStoreException {
   }
 
   /** {@return the entry's checkpoint: reading after it skips the entry (null once serialized)} */
-  public Checkpoint checkpoint() {
+  public @Nullable Checkpoint checkpoint() {
     return checkpoint;
   }
 

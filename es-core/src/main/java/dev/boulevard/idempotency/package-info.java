@@ -11,4 +11,7 @@
  *
  * <p>Parameters and return values are non-null unless documented otherwise.
  */
+@NullMarked
 package dev.boulevard.idempotency;
+
+import org.jspecify.annotations.NullMarked;

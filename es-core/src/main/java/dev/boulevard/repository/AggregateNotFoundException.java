@@ -1,6 +1,7 @@
 package dev.boulevard.repository;
 
 import dev.boulevard.BoulevardException;
+import org.jspecify.annotations.Nullable;
 
 /** Thrown when an aggregate that must exist does not. */
 public final class AggregateNotFoundException extends BoulevardException {
@@ -11,7 +12,7 @@ public final class AggregateNotFoundException extends BoulevardException {
   private final String aggregateId;
 
   private AggregateNotFoundException(
-      String aggregateType, String aggregateId, String when, Throwable cause) {
+      String aggregateType, String aggregateId, String when, @Nullable Throwable cause) {
     super(aggregateType + " '" + aggregateId + "' does not exist" + when, cause);
     this.aggregateType = aggregateType;
     this.aggregateId = aggregateId;
@@ -26,7 +27,7 @@ public final class AggregateNotFoundException extends BoulevardException {
    * @return the exception
    */
   public static AggregateNotFoundException forAggregate(
-      Class<?> aggregateType, String aggregateId, Throwable cause) {
+      Class<?> aggregateType, String aggregateId, @Nullable Throwable cause) {
     return new AggregateNotFoundException(aggregateType.getSimpleName(), aggregateId, "", cause);
   }
 

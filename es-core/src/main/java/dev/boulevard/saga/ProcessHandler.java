@@ -1,6 +1,7 @@
 package dev.boulevard.saga;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Handles one event of a process: decides through the context what to dispatch, schedule or cancel,
@@ -21,5 +22,5 @@ public interface ProcessHandler<S, E> {
    * @return the new state, which is stored; ignored, and may be null, once {@link
    *     ProcessContext#end()} was called
    */
-  S handle(Optional<S> state, E event, ProcessContext context);
+  @Nullable S handle(Optional<S> state, E event, ProcessContext context);
 }

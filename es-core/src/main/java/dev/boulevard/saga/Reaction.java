@@ -3,6 +3,7 @@ package dev.boulevard.saga;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a process manager decided about one event: its process's new state, or that it ended, and
@@ -13,10 +14,10 @@ import java.util.Optional;
 public final class Reaction<S> {
 
   private final String correlation;
-  private final S state; // null once ended
+  private final @Nullable S state; // null once ended
   private final List<ProcessAction> actions;
 
-  Reaction(String correlation, S state, List<ProcessAction> actions) {
+  Reaction(String correlation, @Nullable S state, List<ProcessAction> actions) {
     this.correlation = Objects.requireNonNull(correlation, "correlation");
     this.state = state;
     this.actions = List.copyOf(actions);

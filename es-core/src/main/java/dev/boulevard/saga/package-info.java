@@ -7,4 +7,7 @@
  *
  * <p>Parameters and return values are non-null unless documented otherwise.
  */
+@NullMarked
 package dev.boulevard.saga;
+
+import org.jspecify.annotations.NullMarked;

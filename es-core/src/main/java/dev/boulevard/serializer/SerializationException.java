@@ -1,6 +1,7 @@
 package dev.boulevard.serializer;
 
 import dev.boulevard.BoulevardException;
+import org.jspecify.annotations.Nullable;
 
 /** Thrown when an event cannot be turned into its stored form, or back. */
 public class SerializationException extends BoulevardException {
@@ -13,7 +14,7 @@ public class SerializationException extends BoulevardException {
    * @param message what went wrong, naming the type concerned
    * @param cause the underlying failure, or null
    */
-  protected SerializationException(String message, Throwable cause) {
+  protected SerializationException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 

@@ -8,4 +8,7 @@
  * be read, is ignored and the aggregate rebuilt from all its events. Parameters and return values
  * are non-null unless documented otherwise.
  */
+@NullMarked
 package dev.boulevard.snapshotting;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package dev.boulevard.messaging;
 
 import dev.boulevard.BoulevardException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when a message's body is not an envelope that this version of Boulevard reads: not JSON, a
@@ -17,7 +18,7 @@ public final class MalformedEnvelopeException extends BoulevardException {
    * @param message what was wrong, naming the field
    * @param cause the underlying failure, or null
    */
-  public MalformedEnvelopeException(String message, Throwable cause) {
+  public MalformedEnvelopeException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -1,6 +1,7 @@
 package dev.boulevard.messaging;
 
 import dev.boulevard.BoulevardException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown by a {@link MessageTransport} when the broker refuses one envelope for good, such as one
@@ -21,7 +22,7 @@ public final class RefusedMessageException extends BoulevardException {
    * @param cause the underlying failure, or null
    * @throws IllegalArgumentException if the index is negative
    */
-  public RefusedMessageException(int index, String reason, Throwable cause) {
+  public RefusedMessageException(int index, String reason, @Nullable Throwable cause) {
     super(reason, cause);
     if (index < 0) {
       throw new IllegalArgumentException("A refused envelope's index is 0 or more, not " + index);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -126,7 +127,7 @@ public final class AggregateScenario<A extends EventSourcedAggregateRoot<?>> {
    * @throws AssertionFailedError if the action did not throw such an exception
    */
   public AggregateScenario<A> whenThrows(
-      Consumer<? super A> action, Class<? extends Throwable> type, String messagePart) {
+      Consumer<? super A> action, Class<? extends Throwable> type, @Nullable String messagePart) {
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(type, "type");
     requireAggregate();
@@ -190,7 +191,7 @@ public final class AggregateScenario<A extends EventSourcedAggregateRoot<?>> {
 
   /** Runs a "when": an exception is thrown on at once unless its type is expected. */
   private AggregateScenario<A> run(
-      Runnable when, Class<? extends Throwable> expected, String messagePart) {
+      Runnable when, Class<? extends Throwable> expected, @Nullable String messagePart) {
     try {
       when.run();
     } catch (RuntimeException | AssertionError e) {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -147,13 +148,13 @@ public final class CommandHandlerScenario {
    *     although it threw: a failed command records nothing
    */
   public CommandHandlerScenario whenThrows(
-      Object command, Class<? extends Throwable> type, String messagePart) {
+      Object command, Class<? extends Throwable> type, @Nullable String messagePart) {
     return handle(command, Objects.requireNonNull(type, "type"), messagePart);
   }
 
   /** Handles a command: an exception is thrown on at once unless its type is expected. */
   private CommandHandlerScenario handle(
-      Object command, Class<? extends Throwable> expected, String messagePart) {
+      Object command, Class<? extends Throwable> expected, @Nullable String messagePart) {
     Objects.requireNonNull(command, "command");
     if (!handler.handles(command.getClass())) {
       throw new AssertionFailedError(

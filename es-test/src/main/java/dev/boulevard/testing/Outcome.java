@@ -2,6 +2,7 @@ package dev.boulevard.testing;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -52,7 +53,7 @@ final class Outcome {
     SideBySide.assertEqual(what, noun, expected, events);
   }
 
-  void assertThrows(Class<? extends Throwable> type, String messagePart) {
+  void assertThrows(Class<? extends Throwable> type, @Nullable String messagePart) {
     if (failure == null) {
       throw new AssertionFailedError(
           "Expected 'when' to throw "

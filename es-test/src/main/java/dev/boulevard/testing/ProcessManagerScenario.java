@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -138,13 +139,13 @@ public final class ProcessManagerScenario<S> {
    * @throws AssertionFailedError if the process manager did not throw such an exception
    */
   public ProcessManagerScenario<S> whenThrows(
-      Object event, Class<? extends Throwable> type, String messagePart) {
+      Object event, Class<? extends Throwable> type, @Nullable String messagePart) {
     return run(event, Objects.requireNonNull(type, "type"), messagePart);
   }
 
   /** Handles an event: an exception is thrown on at once unless its type is expected. */
   private ProcessManagerScenario<S> run(
-      Object event, Class<? extends Throwable> expected, String messagePart) {
+      Object event, Class<? extends Throwable> expected, @Nullable String messagePart) {
     Objects.requireNonNull(event, "event");
     try {
       handle(event);

@@ -12,4 +12,7 @@
  * the fields in which two events differ. It works from JUnit, TestNG or anything else. Parameters
  * and return values are non-null unless documented otherwise.
  */
+@NullMarked
 package dev.boulevard.testing;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,6 +4,7 @@ import dev.boulevard.BoulevardException;
 import dev.boulevard.serializer.Serializer;
 import java.io.PrintStream;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The command-line entry to the {@link HistoryVerifier}, for an application's {@code main}: parses
@@ -70,7 +71,8 @@ public final class VerifyCommand {
    * @param password the password, or null
    * @return a copy with that default
    */
-  public VerifyCommand defaultConnection(String url, String user, String password) {
+  public VerifyCommand defaultConnection(
+      String url, @Nullable String user, @Nullable String password) {
     return new VerifyCommand(
         serializer,
         aggregates,

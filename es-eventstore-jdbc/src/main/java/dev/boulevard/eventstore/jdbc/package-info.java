@@ -5,4 +5,7 @@
  *
  * <p>Parameters and return values are non-null unless documented otherwise.
  */
+@NullMarked
 package dev.boulevard.eventstore.jdbc;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,4 +6,7 @@
  *
  * <p>Parameters and return values are non-null unless documented otherwise.
  */
+@NullMarked
 package dev.boulevard.messaging.nats;
+
+import org.jspecify.annotations.NullMarked;

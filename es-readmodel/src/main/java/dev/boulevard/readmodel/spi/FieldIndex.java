@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Defines what {@code findBy} compares: the index entries of a model and the entry a clause must
@@ -120,7 +121,7 @@ public final class FieldIndex {
    * @throws NullPointerException if the field name is null
    * @throws IllegalArgumentException if the value would be written as a JSON object or array
    */
-  public Entry clause(String field, Object value) {
+  public Entry clause(String field, @Nullable Object value) {
     Objects.requireNonNull(field, "findBy needs field names, but one is null");
     JsonNode node;
     try {

@@ -2,6 +2,7 @@ package dev.boulevard.readmodel.spi;
 
 import dev.boulevard.correlation.Causation;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A command in a process manager's outbox: waiting for its instant, being retried, or kept after
@@ -23,10 +24,10 @@ public record OutboxEntry(
     long id,
     String process,
     String correlation,
-    String key,
+    @Nullable String key,
     Instant dueAt,
     String commandType,
     String command,
     Causation causation,
     int attempts,
-    String lastError) {}
+    @Nullable String lastError) {}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where tracking projections keep their checkpoints, parks and decisions: beside their read models,
@@ -43,7 +44,7 @@ public interface ProjectionStore {
    * @param generation the generation
    * @param parked the event it is parked at, or null to clear the park
    */
-  void park(String projection, int generation, ParkedEvent parked);
+  void park(String projection, int generation, @Nullable ParkedEvent parked);
 
   /** Makes a generation the live one and forgets the old one, in one transaction. */
   void promote(String projection, int generation, int retired);
@@ -125,7 +126,7 @@ public interface ProjectionStore {
    * @param expired whether it has lapsed, by the store's clock
    */
   record LeaseState(
-      String projection, String owner, long epoch, Instant expiresAt, boolean expired) {}
+      String projection, @Nullable String owner, long epoch, Instant expiresAt, boolean expired) {}
 
   /**
    * One generation of a projection's read models.
@@ -135,5 +136,6 @@ public interface ProjectionStore {
    * @param checkpoint the last event it took in
    * @param parked the event it is parked at, or null
    */
-  record Generation(int generation, boolean live, Checkpoint checkpoint, ParkedEvent parked) {}
+  record Generation(
+      int generation, boolean live, Checkpoint checkpoint, @Nullable ParkedEvent parked) {}
 }

@@ -8,4 +8,7 @@
  *
  * <p>Parameters and return values are non-null unless documented otherwise.
  */
+@NullMarked
 package dev.boulevard.serializer.jackson;
+
+import org.jspecify.annotations.NullMarked;

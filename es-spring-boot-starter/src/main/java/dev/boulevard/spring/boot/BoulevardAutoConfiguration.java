@@ -65,7 +65,7 @@ public class BoulevardAutoConfiguration {
    * @return the registrar
    */
   @Bean
-  public static AggregateRepositories boulevardAggregateRepositories() {
+  static AggregateRepositories boulevardAggregateRepositories() {
     return new AggregateRepositories();
   }
 
@@ -121,7 +121,7 @@ public class BoulevardAutoConfiguration {
    *
    * @return the bus
    */
-  @Bean(Subscriptions.EVENT_BUS)
+  @Bean("boulevardEventBus") // the name Subscriptions looks for
   @ConditionalOnMissingBean
   public EventBus boulevardEventBus() {
     return new SimpleEventBus();
@@ -134,7 +134,7 @@ public class BoulevardAutoConfiguration {
    * @param customizers what decorates the bus
    * @return the bus
    */
-  @Bean(Subscriptions.COMMAND_BUS)
+  @Bean("boulevardCommandBus") // the name Subscriptions looks for
   @ConditionalOnMissingBean
   public CommandBus boulevardCommandBus(ObjectProvider<BoulevardCustomizer> customizers) {
     CommandBus bus = new SimpleCommandBus();
@@ -151,7 +151,7 @@ public class BoulevardAutoConfiguration {
    * @return the subscriber
    */
   @Bean
-  public static Subscriptions boulevardSubscriptions(ListableBeanFactory beans) {
+  static Subscriptions boulevardSubscriptions(ListableBeanFactory beans) {
     return new Subscriptions(beans);
   }
 
@@ -273,7 +273,7 @@ public class BoulevardAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  public Runners boulevardRunners(
+  Runners boulevardRunners(
       Projections projections, ObjectProvider<Sagas> sagas, BoulevardProperties properties) {
     return new Runners(
         projections, sagas.getIfAvailable(), properties.getProjections().isEnabled());

@@ -3,4 +3,7 @@
  * {@code boulevard.*} properties, and the small beans an application declares (aggregates, event
  * and command types).
  */
+@NullMarked
 package dev.boulevard.spring.boot;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,4 +7,7 @@
  * <p>Part of the es-test artifact, which belongs on a test classpath only. Parameters and return
  * values are non-null unless documented otherwise.
  */
+@NullMarked
 package dev.boulevard.readmodel.testing;
+
+import org.jspecify.annotations.NullMarked;

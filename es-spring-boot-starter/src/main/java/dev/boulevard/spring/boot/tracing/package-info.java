@@ -3,4 +3,7 @@
  * an {@code OpenTelemetry} bean are present. Parameters and return values are non-null unless
  * documented.
  */
+@NullMarked
 package dev.boulevard.spring.boot.tracing;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,8 @@ package dev.boulevard.eventstore.jdbc;
 import dev.boulevard.observation.WatermarkObserver;
 import dev.boulevard.serializer.Serializer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import javax.sql.DataSource;
@@ -17,7 +19,7 @@ public final class JdbcEventStoreBuilder {
   private int fetchSize = 500;
   private Duration pollInterval = Duration.ofMillis(250);
   private ThreadFactory threadFactory = PostgresListener::daemonThread;
-  private WatermarkObserver watermarkObserver;
+  private final List<WatermarkObserver> watermarkObservers = new ArrayList<>();
 
   JdbcEventStoreBuilder(DataSource dataSource, Serializer serializer) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -87,14 +89,16 @@ public final class JdbcEventStoreBuilder {
   }
 
   /**
-   * Sets who hears how long tailing readers were held back at PostgreSQL's watermark, by older
+   * Adds one who hears how long tailing readers were held back at PostgreSQL's watermark, by older
    * transactions still open; on other databases nothing holds readers back and it hears nothing.
+   * Observers added earlier hear first.
    *
-   * @param observer hears each hold once it ended, as the readers' periodic check saw it
+   * @param observer hears each hold while it lasts and once it ended, as the readers' periodic
+   *     check saw it
    * @return this builder
    */
   public JdbcEventStoreBuilder watermarkObserver(WatermarkObserver observer) {
-    this.watermarkObserver = Objects.requireNonNull(observer, "observer");
+    watermarkObservers.add(Objects.requireNonNull(observer, "observer"));
     return this;
   }
 
@@ -135,6 +139,10 @@ public final class JdbcEventStoreBuilder {
   }
 
   WatermarkObserver watermarkObserver() {
-    return watermarkObserver;
+    return switch (watermarkObservers.size()) {
+      case 0 -> null;
+      case 1 -> watermarkObservers.get(0);
+      default -> new WatermarkObservers(List.copyOf(watermarkObservers));
+    };
   }
 }

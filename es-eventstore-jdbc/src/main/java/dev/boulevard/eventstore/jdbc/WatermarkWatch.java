@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Makes the cost of PostgreSQL's exact tailing visible: when events are stored that readers cannot
  * see yet for more than a second, because an older transaction is still running, it logs which
  * backends hold them back, at most every ten seconds; and tells an observer, if given, how long
- * each hold lasted once it ends.
+ * a hold has lasted at each check and how long it lasted once it ends.
  */
 final class WatermarkWatch {
 
@@ -50,6 +50,7 @@ final class WatermarkWatch {
       if (heldSince == 0) {
         heldSince = now;
       }
+      tellHolding(now);
       if (now - heldSince >= HELD_FOR && (lastReport == 0 || now - lastReport >= REPORT_EVERY)) {
         lastReport = now;
         LOG.warn(
@@ -60,6 +61,16 @@ final class WatermarkWatch {
       }
     } catch (java.sql.SQLException | RuntimeException e) {
       LOG.debug("Could not check the watermark of {}", sql.table, e);
+    }
+  }
+
+  private void tellHolding(long now) {
+    if (observer != null) {
+      try {
+        observer.holding(sql.table, Duration.ofNanos(now - heldSince));
+      } catch (RuntimeException e) {
+        LOG.warn("The watermark observer failed; ignored", e);
+      }
     }
   }
 

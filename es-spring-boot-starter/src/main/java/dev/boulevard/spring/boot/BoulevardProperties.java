@@ -235,6 +235,12 @@ public final class BoulevardProperties {
      */
     private long maxBehind = 10_000;
 
+    /**
+     * How long older open transactions may hold the readers of PostgreSQL's log back at its
+     * watermark before the health is OUT_OF_SERVICE.
+     */
+    private Duration maxWatermarkHold = Duration.ofSeconds(30);
+
     /** Creates the settings with their defaults. */
     public Health() {}
 
@@ -246,6 +252,16 @@ public final class BoulevardProperties {
     /** Sets how far behind is still in service. */
     public void setMaxBehind(long maxBehind) {
       this.maxBehind = maxBehind;
+    }
+
+    /** {@return how long PostgreSQL's watermark may hold the readers back while in service} */
+    public Duration getMaxWatermarkHold() {
+      return maxWatermarkHold;
+    }
+
+    /** Sets how long PostgreSQL's watermark may hold the readers back while in service. */
+    public void setMaxWatermarkHold(Duration maxWatermarkHold) {
+      this.maxWatermarkHold = maxWatermarkHold;
     }
   }
 }

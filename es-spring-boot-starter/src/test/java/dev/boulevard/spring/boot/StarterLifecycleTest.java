@@ -12,6 +12,8 @@ import dev.boulevard.spring.boot.internal.Runners;
 import dev.boulevard.spring.boot.sample.AccountHandler.OpenAccount;
 import dev.boulevard.spring.boot.sample.SampleApplication;
 import java.sql.SQLException;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -65,8 +68,33 @@ class StarterLifecycleTest {
     }
   }
 
+  @Test
+  void an_older_open_transaction_that_holds_the_readers_back_too_long_puts_it_out_of_service()
+      throws Exception {
+    try (ConfigurableApplicationContext context =
+        start("bootstarter_held", "true", "10000", "boulevard.health.max-watermark-hold=1s")) {
+      BoulevardHealthIndicator health = context.getBean(BoulevardHealthIndicator.class);
+      try (Connection holder = DriverManager.getConnection(StarterTables.URL, StarterTables.USER, "")) {
+        holder.setAutoCommit(false);
+        holder.createStatement().executeQuery("SELECT pg_current_xact_id()").close();
+
+        context.getBean(CommandBus.class).dispatch(new OpenAccount("acc-" + UUID.randomUUID(), "Cy"));
+
+        eventually(
+            WAIT,
+            () -> {
+              Health held = health.health();
+              assertThat(held.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+              assertThat(held.getDetails()).containsKey("watermark bootstarter_held_events");
+            });
+        holder.rollback();
+      }
+      eventually(WAIT, () -> assertThat(health.health().getStatus()).isEqualTo(Status.UP));
+    }
+  }
+
   private static ConfigurableApplicationContext start(
-      String prefix, String projectionsEnabled, String maxBehind) {
+      String prefix, String projectionsEnabled, String maxBehind, String... more) {
     return new SpringApplicationBuilder(SampleApplication.class)
         .properties(
             "spring.main.web-application-type=none",
@@ -77,6 +105,7 @@ class StarterLifecycleTest {
             "boulevard.projections.enabled=" + projectionsEnabled,
             "boulevard.health.max-behind=" + maxBehind,
             "boulevard.instance.node-id=" + prefix + "-node")
+        .properties(more)
         .run();
   }
 }

@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.boulevard.commandhandling.CommandBus;
 import dev.boulevard.domain.DomainMessage;
-import dev.boulevard.eventsourcing.EventSourcingRepository;
 import dev.boulevard.eventstore.jdbc.JdbcEventStore;
-import dev.boulevard.serializer.EventTypeRegistry;
-import dev.boulevard.spring.boot.sample.Account;
-import dev.boulevard.spring.boot.sample.AccountEvent.AccountOpened;
-import dev.boulevard.spring.boot.sample.AccountHandler;
 import dev.boulevard.spring.boot.sample.AccountHandler.OpenAccount;
 import dev.boulevard.spring.boot.tracing.BoulevardTracingAutoConfiguration;
 import dev.boulevard.tracing.TraceContext;
@@ -22,7 +17,6 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -32,7 +26,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class StarterTracingTest {
@@ -78,7 +71,10 @@ class StarterTracingTest {
         .withConfiguration(
             AutoConfigurations.of(
                 BoulevardAutoConfiguration.class, BoulevardTracingAutoConfiguration.class))
-        .withUserConfiguration(Database.class, Domain.class)
+        .withUserConfiguration(
+            StarterConfigurationTest.Database.class,
+            StarterConfigurationTest.Events.class,
+            StarterConfigurationTest.DependingOnTheBuses.class)
         .withPropertyValues(
             "boulevard.event-store.table=bootstarter_traced_events",
             "boulevard.projections.table=bootstarter_traced_projections",
@@ -96,34 +92,11 @@ class StarterTracingTest {
   }
 
   @Configuration(proxyBeanMethods = false)
-  static class Database {
-    @Bean
-    DataSource dataSource() {
-      return new DriverManagerDataSource(StarterTables.URL, StarterTables.USER, "");
-    }
-  }
-
-  @Configuration(proxyBeanMethods = false)
-  static class Domain {
-    @Bean
-    EventTypes events() {
-      return EventTypes.of(
-          EventTypeRegistry.builder().register("account.opened", AccountOpened.class).build());
-    }
-
-    @Bean
-    AggregateDeclaration<Account> accounts() {
-      return AggregateDeclaration.of(Account.class, Account::new);
-    }
-
-    @Bean
-    AccountHandler accountHandler(EventSourcingRepository<Account> accounts) {
-      return new AccountHandler(accounts);
-    }
-  }
-
-  @Configuration(proxyBeanMethods = false)
-  @Import({Database.class, Domain.class})
+  @Import({
+    StarterConfigurationTest.Database.class,
+    StarterConfigurationTest.Events.class,
+    StarterConfigurationTest.DependingOnTheBuses.class
+  })
   static class Application {
     @Bean
     InMemorySpanExporter exporter() {

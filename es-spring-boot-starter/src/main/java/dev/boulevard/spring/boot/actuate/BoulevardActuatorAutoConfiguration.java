@@ -51,17 +51,33 @@ public class BoulevardActuatorAutoConfiguration {
     public Health() {}
 
     /**
+     * The record of the watermark's holds that go on, which the store's readers keep.
+     *
+     * @return the record, installed on the JDBC store as a customizer
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public WatermarkHolds boulevardWatermarkHolds() {
+      return new WatermarkHolds();
+    }
+
+    /**
      * The health indicator {@code boulevard}.
      *
      * @param statuses the reader of the statuses
-     * @param properties the settings, for the threshold
+     * @param holds the watermark's holds that go on
+     * @param properties the settings, for the thresholds
      * @return the indicator
      */
     @Bean(name = "boulevardHealthIndicator")
     @ConditionalOnMissingBean(name = "boulevardHealthIndicator")
     public BoulevardHealthIndicator boulevardHealthIndicator(
-        Statuses statuses, BoulevardProperties properties) {
-      return new BoulevardHealthIndicator(statuses, properties.getHealth().getMaxBehind());
+        Statuses statuses, WatermarkHolds holds, BoulevardProperties properties) {
+      return new BoulevardHealthIndicator(
+          statuses,
+          holds,
+          properties.getHealth().getMaxBehind(),
+          properties.getHealth().getMaxWatermarkHold());
     }
   }
 

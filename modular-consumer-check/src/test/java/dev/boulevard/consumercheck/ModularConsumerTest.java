@@ -143,6 +143,27 @@ class ModularConsumerTest {
     }
   }
 
+  @Test
+  void the_modules_guide_sample_appends_through_the_jdbc_store() {
+    var dataSource =
+        JdbcConnectionPool.create("jdbc:h2:mem:modules_guide;DB_CLOSE_DELAY=-1", "sa", "");
+    try {
+      var registry = EventTypeRegistry.builder().register("deposited", Deposited.class).build();
+      var serializer = new JacksonSerializer(registry);
+      JdbcSchema.eventStore(dataSource, "bank_events").migrate();
+      try (JdbcEventStore store =
+          JdbcEventStore.builder(dataSource, serializer).table("bank_events").build()) {
+        store.append(
+            "acct-1",
+            DomainEventStream.of(
+                DomainMessage.recordNow(
+                    "acct-1", 0, Metadata.empty(), new Deposited(42), Clock.systemUTC())));
+      }
+    } finally {
+      dataSource.dispose();
+    }
+  }
+
   private static void deposit(EventStore store, String account, long playhead, long amount) {
     store.append(
         account,

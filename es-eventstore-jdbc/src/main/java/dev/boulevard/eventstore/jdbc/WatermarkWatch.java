@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes the cost of PostgreSQL's exact tailing visible: when events are stored that readers cannot
  * see yet for more than a second, because an older transaction is still running, it logs which
- * backends hold them back, at most every ten seconds; and tells an observer, if given, how long
- * a hold has lasted at each check and how long it lasted once it ends.
+ * backends hold them back, at most every ten seconds; and tells an observer, if given, how long a
+ * hold has lasted at each check and how long it lasted once it ends.
  */
 final class WatermarkWatch {
 

@@ -5,6 +5,7 @@ import dev.boulevard.domain.Metadata;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A W3C trace context: the trace and the span that the current work continues, as the {@code
@@ -158,7 +159,7 @@ public record TraceContext(String traceId, String spanId, int flags, String trac
    * @param <T> the work's result type
    * @return the work's result
    */
-  public static <T> T callWith(TraceContext context, Supplier<T> work) {
+  public static <T> T callWith(@Nullable TraceContext context, Supplier<T> work) {
     Objects.requireNonNull(work, "work");
     TraceContext previous = CURRENT.get();
     if (previous == context) {
@@ -172,7 +173,7 @@ public record TraceContext(String traceId, String spanId, int flags, String trac
     }
   }
 
-  private static void set(TraceContext context) {
+  private static void set(@Nullable TraceContext context) {
     if (context == null) {
       CURRENT.remove();
     } else {

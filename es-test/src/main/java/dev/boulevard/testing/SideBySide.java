@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -70,7 +71,7 @@ public final class SideBySide {
    * @param actual the actual value, or null
    * @return the differences, one per element, or none if the values are equal
    */
-  public static List<String> differences(Object expected, Object actual) {
+  public static List<String> differences(@Nullable Object expected, @Nullable Object actual) {
     return FieldDifferences.between(expected, actual).stream()
         .map(FieldDifferences.Difference::toString)
         .toList();

@@ -2,6 +2,7 @@ package dev.boulevard.spring.boot;
 
 import dev.boulevard.eventstore.jdbc.SchemaMode;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -194,7 +195,7 @@ public final class BoulevardProperties {
      * The name under which this instance takes the projections' leases; unset, the JVM's {@code
      * pid@host}. Give each instance of a fleet its own.
      */
-    private String nodeId;
+    private @Nullable String nodeId;
 
     /**
      * How long a lease lasts without renewal: another instance takes over a projection this long
@@ -206,12 +207,12 @@ public final class BoulevardProperties {
     public Instance() {}
 
     /** {@return the node name, or null for the JVM's} */
-    public String getNodeId() {
+    public @Nullable String getNodeId() {
       return nodeId;
     }
 
     /** Sets the node name. */
-    public void setNodeId(String nodeId) {
+    public void setNodeId(@Nullable String nodeId) {
       this.nodeId = nodeId;
     }
 

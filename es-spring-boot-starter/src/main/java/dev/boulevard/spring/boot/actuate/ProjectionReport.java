@@ -2,6 +2,7 @@ package dev.boulevard.spring.boot.actuate;
 
 import dev.boulevard.readmodel.projection.ProjectionStatus;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the endpoint and the health indicator report of one projection or process manager.
@@ -22,9 +23,9 @@ public record ProjectionReport(
     String state,
     long position,
     long behind,
-    String lastError,
-    Parked parked,
-    String owner) {
+    @Nullable String lastError,
+    @Nullable Parked parked,
+    @Nullable String owner) {
 
   /** Rejects a null name, kind or state. */
   public ProjectionReport {

@@ -3,6 +3,7 @@ package dev.boulevard.spring.boot.internal;
 import dev.boulevard.readmodel.projection.Projections;
 import dev.boulevard.readmodel.saga.Sagas;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -28,7 +29,7 @@ public final class Runners implements SmartLifecycle {
    * @param sagas the process managers' runner, or null if there are none
    * @param enabled whether they run in this instance
    */
-  public Runners(Projections projections, Sagas sagas, boolean enabled) {
+  public Runners(Projections projections, @Nullable Sagas sagas, boolean enabled) {
     this.projections = Objects.requireNonNull(projections, "projections");
     this.sagas = sagas;
     this.enabled = enabled;

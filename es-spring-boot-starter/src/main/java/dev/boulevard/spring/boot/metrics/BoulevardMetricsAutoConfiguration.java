@@ -24,7 +24,7 @@ public class BoulevardMetricsAutoConfiguration {
   public BoulevardMetricsAutoConfiguration() {}
 
   /**
-   * The customizer that installs the meters, bound to the registry when the store is built.
+   * The customizer that installs the meters, bound to the registry when it is made.
    *
    * @param registries the application's meter registry, if it has one
    * @return the customizer

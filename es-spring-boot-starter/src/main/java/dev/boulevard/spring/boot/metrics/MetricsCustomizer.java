@@ -10,62 +10,60 @@ import dev.boulevard.readmodel.saga.Sagas;
 import dev.boulevard.readmodel.saga.SagasBuilder;
 import dev.boulevard.spring.boot.BoulevardCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 /** Installs es-micrometer's observers and gauges, or nothing when there is no meter registry. */
 final class MetricsCustomizer implements BoulevardCustomizer {
 
-  private final ObjectProvider<MeterRegistry> registries;
-  private volatile Optional<BoulevardMetrics> metrics;
+  private final @Nullable BoulevardMetrics metrics;
 
+  /**
+   * Binds to the application's registry when the customizer is made, as the starter builds its
+   * store: every bean definition is known by then, whatever order the auto-configurations ran in.
+   */
   MetricsCustomizer(ObjectProvider<MeterRegistry> registries) {
-    this.registries = registries;
-  }
-
-  // Resolved on first use, once every bean definition is known, whatever order auto-configurations
-  // ran in.
-  private Optional<BoulevardMetrics> metrics() {
-    Optional<BoulevardMetrics> bound = metrics;
-    if (bound == null) {
-      synchronized (this) {
-        bound = metrics;
-        if (bound == null) {
-          bound = Optional.ofNullable(registries.getIfUnique()).map(BoulevardMetrics::bind);
-          metrics = bound;
-        }
-      }
-    }
-    return bound;
+    MeterRegistry registry = registries.getIfUnique();
+    this.metrics = registry == null ? null : BoulevardMetrics.bind(registry);
   }
 
   @Override
   public void eventStore(JdbcEventStoreBuilder builder, String table) {
-    metrics().ifPresent(m -> builder.watermarkObserver(m.watermarkObserver()));
+    if (metrics != null) {
+      builder.watermarkObserver(metrics.watermarkObserver());
+    }
   }
 
   @Override
   public EventStore repositoryStore(EventStore store, String table) {
-    return metrics().map(m -> m.observe(store, table)).orElse(store);
+    return metrics == null ? store : metrics.observe(store, table);
   }
 
   @Override
   public void projections(ProjectionsBuilder builder) {
-    metrics().ifPresent(m -> builder.observe(m.projectionObserver()));
+    if (metrics != null) {
+      builder.observe(metrics.projectionObserver());
+    }
   }
 
   @Override
   public void projectionsBuilt(Projections projections, GlobalEventLog log) {
-    metrics().ifPresent(m -> m.bindLag(projections, log));
+    if (metrics != null) {
+      metrics.bindLag(projections, log);
+    }
   }
 
   @Override
   public void sagas(SagasBuilder builder) {
-    metrics().ifPresent(m -> builder.observe(m.projectionObserver()));
+    if (metrics != null) {
+      builder.observe(metrics.projectionObserver());
+    }
   }
 
   @Override
   public void sagasBuilt(Sagas sagas, GlobalEventLog log) {
-    metrics().ifPresent(m -> m.bindLag(sagas, log));
+    if (metrics != null) {
+      metrics.bindLag(sagas, log);
+    }
   }
 }

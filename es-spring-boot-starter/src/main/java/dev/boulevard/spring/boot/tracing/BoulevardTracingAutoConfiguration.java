@@ -24,7 +24,7 @@ public class BoulevardTracingAutoConfiguration {
   public BoulevardTracingAutoConfiguration() {}
 
   /**
-   * The customizer that installs the spans, on the OpenTelemetry bean when the store is built.
+   * The customizer that installs the spans, on the OpenTelemetry bean when it is made.
    *
    * @param openTelemetry the application's OpenTelemetry, if it has one
    * @return the customizer

@@ -7,50 +7,41 @@ import dev.boulevard.readmodel.projection.ProjectionsBuilder;
 import dev.boulevard.readmodel.saga.SagasBuilder;
 import dev.boulevard.spring.boot.BoulevardCustomizer;
 import io.opentelemetry.api.OpenTelemetry;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 /** Installs es-opentelemetry's spans, or nothing when there is no OpenTelemetry bean. */
 final class TracingCustomizer implements BoulevardCustomizer {
 
-  private final ObjectProvider<OpenTelemetry> openTelemetry;
-  private volatile Optional<BoulevardTracing> tracing;
+  private final @Nullable BoulevardTracing tracing;
 
+  /** Takes the application's OpenTelemetry when the customizer is made, as the store is built. */
   TracingCustomizer(ObjectProvider<OpenTelemetry> openTelemetry) {
-    this.openTelemetry = openTelemetry;
-  }
-
-  private Optional<BoulevardTracing> tracing() {
-    Optional<BoulevardTracing> bound = tracing;
-    if (bound == null) {
-      synchronized (this) {
-        bound = tracing;
-        if (bound == null) {
-          bound = Optional.ofNullable(openTelemetry.getIfUnique()).map(BoulevardTracing::of);
-          tracing = bound;
-        }
-      }
-    }
-    return bound;
+    OpenTelemetry otel = openTelemetry.getIfUnique();
+    this.tracing = otel == null ? null : BoulevardTracing.of(otel);
   }
 
   @Override
   public EventStore repositoryStore(EventStore store, String table) {
-    return tracing().map(t -> t.trace(store, table)).orElse(store);
+    return tracing == null ? store : tracing.trace(store, table);
   }
 
   @Override
   public CommandBus commandBus(CommandBus bus) {
-    return tracing().map(t -> t.trace(bus)).orElse(bus);
+    return tracing == null ? bus : tracing.trace(bus);
   }
 
   @Override
   public void projections(ProjectionsBuilder builder) {
-    tracing().ifPresent(t -> builder.observe(t.projectionObserver()));
+    if (tracing != null) {
+      builder.observe(tracing.projectionObserver());
+    }
   }
 
   @Override
   public void sagas(SagasBuilder builder) {
-    tracing().ifPresent(t -> builder.observe(t.projectionObserver()));
+    if (tracing != null) {
+      builder.observe(tracing.projectionObserver());
+    }
   }
 }

@@ -94,7 +94,8 @@ class BoulevardStarterTest {
       throws Exception {
     String id = "acc-" + UUID.randomUUID();
 
-    long position = commands.dispatch(new OpenAccount(id, "Grace")).position();
+    commands.dispatch(new OpenAccount(id, "Grace"));
+    long position = commands.dispatch(new Deposit(id, 10)).position(); // loads the account
     assertThat(projections.awaitPosition(position, WAIT)).isTrue();
 
     assertThat(get("/actuator/metrics/boulevard.append?tag=store:bootstarter_events").body())
